@@ -32,6 +32,9 @@ public sealed class TurnContext
 
     public Activity Activity { get; }
 
+    /// <summary>The channel's stream for typing and partial replies, when it has one.</summary>
+    public IReplyStream? Stream { get; init; }
+
     public BotDefinition Bot { get; }
 
     /// <summary>Conversation state, loaded before the pipeline runs and saved after it.</summary>
@@ -83,6 +86,7 @@ public sealed class TurnContext
     {
         _replies.Clear();
         _replies.AddRange(replies);
+        IsGenerated = false;
         AnsweredBy = answeredBy;
         Outcome = outcome;
         Trace.AnsweredBy = answeredBy;
@@ -94,6 +98,15 @@ public sealed class TurnContext
 
     /// <summary>Replaces the reply at <paramref name="index"/>; used by post-filters that repair a reply.</summary>
     public void ReplaceReply(int index, Activity reply) => _replies[index] = reply;
+
+    /// <summary>
+    /// True when the turn's replies were written by a generative model, so the post-filter's
+    /// fact checks apply to them.
+    /// </summary>
+    public bool IsGenerated { get; private set; }
+
+    /// <summary>Marks the current replies as generated.</summary>
+    public void MarkGenerated() => IsGenerated = true;
 
     /// <summary>Records that this turn had an effect outside the conversation state.</summary>
     public void MarkSideEffect() => HasSideEffects = true;
