@@ -121,9 +121,9 @@ internal static class TurnEndpoints
             return "userId is required.";
         }
 
-        if (request.Text is null && request.Value is null)
+        if (string.IsNullOrWhiteSpace(request.Text) && request.Value is null)
         {
-            return "text is required (or value, for a clicked button).";
+            return request.Text is null ? "text is required (or value, for a clicked button)." : "text is empty.";
         }
 
         return null;
