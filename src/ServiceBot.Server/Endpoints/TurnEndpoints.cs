@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using ServiceBot.Abstractions.Activities;
 using ServiceBot.Abstractions.Turns;
 using ServiceBot.Core.Bots;
