@@ -2,6 +2,7 @@ using ServiceBot.Core;
 using ServiceBot.Redis;
 using ServiceBot.Server.Endpoints;
 using ServiceBot.Storage;
+using ServiceBot.Text;
 
 namespace ServiceBot.Server;
 
@@ -15,6 +16,7 @@ public static class ServiceBotComposition
     public static IServiceCollection AddServiceBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddServiceBotCore(configuration);
+        services.AddServiceBotText(configuration);
         services.AddServiceBotStorage(configuration);
         services.AddServiceBotRedis(configuration);
         return services;

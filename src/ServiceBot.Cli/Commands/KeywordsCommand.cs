@@ -61,24 +61,24 @@ internal static class KeywordsCommand
                     var output = SegmentCommand.OpenOutput();
                     await using (output.ConfigureAwait(false))
                     {
-                    var delim = result.GetValue(delimiter) ?? "/";
-                    var withWeights = result.GetValue(weights);
-                    IReadOnlyList<Keyword> keywords;
-                    try
-                    {
-                        // The IDF table loads with the first line; a missing one is reported before any output.
-                        _ = extractor.MedianIdf;
-                    }
-                    catch (Exception e) when (e is Text.TextDataNotFoundException or InvalidDataException)
-                    {
-                        return SegmentCommand.Fail(SegmentCommand.MissingData, e.Message);
-                    }
+                        var delim = result.GetValue(delimiter) ?? "/";
+                        var withWeights = result.GetValue(weights);
+                        IReadOnlyList<Keyword> keywords;
+                        try
+                        {
+                            // The IDF table loads with the first line; a missing one is reported before any output.
+                            _ = extractor.MedianIdf;
+                        }
+                        catch (Exception e) when (e is Text.TextDataNotFoundException or InvalidDataException)
+                        {
+                            return SegmentCommand.Fail(SegmentCommand.MissingData, e.Message);
+                        }
 
-                    while (await input.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
-                    {
-                        keywords = extractor.Extract(line, k);
-                        SegmentCommand.WriteJoined(output, [.. keywords.Select(kw => withWeights ? string.Create(CultureInfo.InvariantCulture, $"{kw.Word}:{kw.Weight:G6}") : kw.Word)], delim);
-                    }
+                        while (await input.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+                        {
+                            keywords = extractor.Extract(line, k);
+                            SegmentCommand.WriteJoined(output, [.. keywords.Select(kw => withWeights ? string.Create(CultureInfo.InvariantCulture, $"{kw.Word}:{kw.Weight:G6}") : kw.Word)], delim);
+                        }
                     }
                 }
             }

@@ -62,19 +62,19 @@ internal static class SegmentCommand
                     var output = OpenOutput();
                     await using (output.ConfigureAwait(false))
                     {
-                    var hmm = !result.GetValue(noHmm);
-                    var delim = result.GetValue(delimiter) ?? "/";
-                    if (result.GetValue(stats))
-                    {
-                        await RunWithStatsAsync(analysis, input, output, segmentMode, hmm, delim, loadTime, ct).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        while (await input.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+                        var hmm = !result.GetValue(noHmm);
+                        var delim = result.GetValue(delimiter) ?? "/";
+                        if (result.GetValue(stats))
                         {
-                            WriteJoined(output, analysis.Segmenter.Cut(line, segmentMode, hmm), delim);
+                            await RunWithStatsAsync(analysis, input, output, segmentMode, hmm, delim, loadTime, ct).ConfigureAwait(false);
                         }
-                    }
+                        else
+                        {
+                            while (await input.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+                            {
+                                WriteJoined(output, analysis.Segmenter.Cut(line, segmentMode, hmm), delim);
+                            }
+                        }
                     }
                 }
             }
