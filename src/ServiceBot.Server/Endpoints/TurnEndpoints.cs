@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using ServiceBot.Abstractions.Activities;
 using ServiceBot.Abstractions.Turns;
 using ServiceBot.Core.Bots;
@@ -121,9 +121,9 @@ internal static class TurnEndpoints
             return "userId is required.";
         }
 
-        if (request.Text is null && request.Value is null)
+        if (string.IsNullOrWhiteSpace(request.Text) && request.Value is null)
         {
-            return "text is required (or value, for a clicked button).";
+            return request.Text is null ? "text is required (or value, for a clicked button)." : "text is empty.";
         }
 
         return null;
