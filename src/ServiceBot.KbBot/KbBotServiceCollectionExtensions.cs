@@ -22,6 +22,7 @@ public static class KbBotServiceCollectionExtensions
         services.TryAddSingleton<KbRegistry>();
         services.TryAddSingleton<KbService>();
         services.AddSingleton<IBotInitializer, KbInitializer>();
+        services.AddHostedService<KbRevisionPoller>();
         services.AddSingleton<IResponder, KbResponder>();
         services.TryAddSingleton<IKnowledgeRetriever, KbKnowledgeRetriever>();
         return services;

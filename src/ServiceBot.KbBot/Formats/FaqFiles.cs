@@ -14,27 +14,26 @@ public static class FaqFiles
 {
     /// <summary>The format a file name implies.</summary>
     /// <exception cref="ArgumentException">The extension is not .json, .jsonl, .csv or .xlsx.</exception>
-    public static FaqFileFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    public static FaqFileFormat FormatOf(string path) =>
+        TryFormatOf(path) ?? throw new ArgumentException(UnknownType(path), nameof(path));
+
+    /// <summary>The format a file name implies, or null for an unknown extension.</summary>
+    public static FaqFileFormat? TryFormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".json" => FaqFileFormat.Json,
         ".jsonl" or ".ndjson" => FaqFileFormat.Jsonl,
         ".csv" => FaqFileFormat.Csv,
         ".xlsx" => FaqFileFormat.Xlsx,
-        var other => throw new ArgumentException($"'{path}': unknown FAQ file type '{other}' (use .json, .jsonl, .csv or .xlsx).", nameof(path)),
+        _ => null,
     };
 
     /// <summary>Reads and validates a file; problems are in the result, never thrown.</summary>
     public static async Task<FaqReadResult> ReadAsync(string path, FaqReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new FaqReadOptions();
-        FaqFileFormat format;
-        try
+        if (TryFormatOf(path) is not { } format)
         {
-            format = FormatOf(path);
-        }
-        catch (ArgumentException e)
-        {
-            return Failed(path, e.Message);
+            return Failed(path, UnknownType(path));
         }
 
         var info = new FileInfo(path);
@@ -118,6 +117,9 @@ public static class FaqFiles
 
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static string UnknownType(string path) =>
+        $"unknown FAQ file type '{Path.GetExtension(path)}' (use .json, .jsonl, .csv or .xlsx).";
 
     private static FaqReadResult Failed(string name, string message) =>
         new([], [new FaqIssue(FaqIssueSeverity.Error, name, null, message)]);

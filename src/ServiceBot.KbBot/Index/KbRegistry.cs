@@ -8,6 +8,9 @@ internal sealed class KbRegistry
 {
     private readonly ConcurrentDictionary<string, KbSnapshot> _snapshots = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The bots that have a snapshot.</summary>
+    public IReadOnlyCollection<string> BotIds => [.. _snapshots.Keys];
+
     public KbSnapshot? Get(string botId) => _snapshots.TryGetValue(botId, out var s) ? s : null;
 
     /// <summary>Publishes <paramref name="snapshot"/> unless a snapshot of a newer KB revision is already there.</summary>

@@ -68,11 +68,13 @@ internal sealed partial class KbResponder : IResponder
 
         if (decision.Tier != KbTier.Answer && FollowUpTopic(turn, snapshot, utterance, memory) is { } topic)
         {
-            var combined = _analyzer.Analyze(topic.StandardQuestion + " " + utterance.Normalized);
+            var combined = _analyzer.Analyze(RewriteFollowUp(snapshot, topic, utterance, Language(turn.Locale)));
             var followQuery = await PrepareAsync(turn, snapshot, combined, synonyms, cancellationToken).ConfigureAwait(false);
-            var followMatch = Usable(FaqMatcher.Match(snapshot, followQuery, MatchMode.HybridRerank), turn);
+            // A follow-up asks about another aspect than the topic itself, so the topic's own questions take no part.
+            var topicEntry = snapshot.EntryById[topic.Id];
+            var followMatch = Usable(FaqMatcher.Match(snapshot, followQuery, MatchMode.HybridRerank, row => snapshot.Rows[row].Entry == topicEntry), turn);
             var followDecision = TierDecider.Decide(followMatch.Candidates, snapshot.Settings);
-            if (followDecision.Probability > decision.Probability && followMatch.Top?.Faq.Id != topic.Id)
+            if (followDecision.Probability > decision.Probability)
             {
                 turn.Trace.Note("follow-up", topic.Id);
                 (match, decision) = (followMatch, followDecision);
@@ -198,6 +200,35 @@ internal sealed partial class KbResponder : IResponder
         }
 
         return topic is not null && snapshot.EntryById.TryGetValue(topic, out var index) ? snapshot.Entries[index] : null;
+    }
+
+    /// <summary>
+    /// Rewrites "那运费呢？" after "怎么退货？" into "退货 运费": the topic's most specific words that also
+    /// occur outside the topic (so they can pick among the other entries) plus the follow-up without its markers.
+    /// </summary>
+    private string RewriteFollowUp(KbSnapshot snapshot, FaqEntry topic, AnalyzedUtterance utterance, string language)
+    {
+        var topicRows = snapshot.RowsByEntry[snapshot.EntryById[topic.Id]];
+        // Salience = how many of the topic's own questions use the word × how rare it is overall: "退货" runs
+        // through all the ways of asking about returns, "怎么" is rare in none of them.
+        var salient = _analyzer.Analyze(topic.StandardQuestion).Terms
+            .Distinct(StringComparer.Ordinal)
+            .Select(t => (Term: t, InTopic: topicRows.Count(r => Array.IndexOf(snapshot.Rows[r].Terms, t) >= 0)))
+            .Where(t => snapshot.Bm25.DocumentFrequency(t.Term) > t.InTopic)
+            .Select(t => (t.Term, Salience: snapshot.Bm25.Idf(t.Term) * t.InTopic / (float)topicRows.Length))
+            .OrderByDescending(t => t.Salience)
+            .ToList();
+        var keyTerms = salient.Count == 0 ? [] : salient.TakeWhile(t => t.Salience >= 0.8f * salient[0].Salience).Take(2).Select(t => t.Term);
+        var rest = " " + utterance.Normalized + " ";
+        if (snapshot.Settings.FollowUp.Markers.TryGetValue(language, out var markers))
+        {
+            foreach (var marker in markers)
+            {
+                rest = rest.Replace(marker, " ", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return string.Join(' ', keyTerms) + " " + rest.Trim();
     }
 
     private static bool HasMarker(Dictionary<string, List<string>> markers, string language, string text)
