@@ -197,10 +197,12 @@ internal sealed class KbIndexBuilder
             vectorOnly.Add(i);
         }
 
-        var hybridWeights = vectors is null
+        var hybridWeights = vectors is null || !training.Rerank
             ? RankerModel.Prior.Hybrid.Weights
             : RankerTrainer.Fit(Lists(reduced, rankerSet, true), RankerModel.Prior.Hybrid.Weights);
-        var lexicalWeights = RankerTrainer.Fit(Lists(reduced, rankerSet, false), RankerModel.Prior.Lexical.Weights, vectorOnly);
+        var lexicalWeights = !training.Rerank
+            ? RankerModel.Prior.Lexical.Weights
+            : RankerTrainer.Fit(Lists(reduced, rankerSet, false), RankerModel.Prior.Lexical.Weights, vectorOnly);
         var trained = new RankerModel(new LinearScorer(hybridWeights), new LinearScorer(lexicalWeights), new Dictionary<MatchMode, Calibrator>(), new Dictionary<MatchMode, Calibrator>());
         var scored = new KbSnapshot(botId, 0, entries, trainRows, reduced.Bm25, vectors, trained, settings);
 
@@ -231,9 +233,11 @@ internal sealed class KbIndexBuilder
                     var (query, entry) = calibrationSet[i];
                     var entryRows = scored.RowsByEntry[entry];
                     var match = FaqMatcher.Match(scored, query, mode, hidden[i] ? r => Array.IndexOf(entryRows, r) >= 0 : null, withVectors);
-                    foreach (var c in match.Candidates)
+
+                    // The tiers act on the best candidate only, so the calibration answers "is the top one right?".
+                    if (match.Top is { } top)
                     {
-                        samples.Add((c.Score, c.Share, c.Entry == entry));
+                        samples.Add((top.Score, top.Share, top.Entry == entry));
                     }
 
                     if (!hidden[i])

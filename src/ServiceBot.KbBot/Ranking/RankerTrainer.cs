@@ -8,9 +8,11 @@ internal static class RankerTrainer
 {
     /// <summary>
     /// Trains on <paramref name="lists"/>: per question, candidate feature vectors and the index of
-    /// the right candidate (lists without it are skipped). Starts from <paramref name="initial"/>.
+    /// the right candidate (lists without it are skipped). Starts from <paramref name="initial"/> and is
+    /// pulled back towards it (L2 on the difference), so a small KB only nudges the prior instead of overfitting
+    /// its own paraphrases, which are closer to each other than customers' questions are.
     /// </summary>
-    public static float[] Fit(IReadOnlyList<(float[][] Candidates, int Correct)> lists, float[] initial, IReadOnlyList<int>? zeroed = null, int epochs = 300, double l2 = 1e-3)
+    public static float[] Fit(IReadOnlyList<(float[][] Candidates, int Correct)> lists, float[] initial, IReadOnlyList<int>? zeroed = null, int epochs = 300, double l2 = 0.02)
     {
         var dims = initial.Length;
         var w = Array.ConvertAll(initial, x => (double)x);
@@ -66,7 +68,7 @@ internal static class RankerTrainer
 
             for (var j = 0; j < dims; j++)
             {
-                var grad = (g[j] / usable.Length) + (l2 * w[j]);
+                var grad = (g[j] / usable.Length) + (l2 * (w[j] - initial[j]));
                 m[j] = (Beta1 * m[j]) + ((1 - Beta1) * grad);
                 v[j] = (Beta2 * v[j]) + ((1 - Beta2) * grad * grad);
                 var mh = m[j] / (1 - Math.Pow(Beta1, epoch));
