@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using ServiceBot.Cli;
 using ServiceBot.Cli.Commands;
 
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
@@ -12,6 +13,17 @@ var root = new RootCommand("ServiceBot: a customer-service chatbot framework.")
     ChatCommand.Create(),
     SegmentCommand.Create(),
     KeywordsCommand.Create(),
+    ImportCommand.Create(),
+    ExportCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+}
+catch (Exception e) when (StartupErrors.Explain(e) is { } message)
+{
+    // A bad bot folder, option or missing dictionary is the operator's to fix: one clear line, no stack trace.
+    await Console.Error.WriteLineAsync("servicebot: " + message).ConfigureAwait(false);
+    return 2;
+}

@@ -1,4 +1,5 @@
 using ServiceBot.Core;
+using ServiceBot.KbBot;
 using ServiceBot.Redis;
 using ServiceBot.Server.Endpoints;
 using ServiceBot.Storage;
@@ -19,6 +20,7 @@ public static class ServiceBotComposition
         services.AddServiceBotText(configuration);
         services.AddServiceBotStorage(configuration);
         services.AddServiceBotRedis(configuration);
+        services.AddServiceBotKbBot(configuration);
         return services;
     }
 

@@ -32,6 +32,9 @@ internal static class ChatCommand
                 ContentRootPath = Environment.GetEnvironmentVariable("SERVICEBOT_HOME") is { Length: > 0 } home ? home : Directory.GetCurrentDirectory(),
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+            // A failed start is reported once, as one line, by the command itself.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
             builder.Services.AddServiceBot(builder.Configuration);
             using var host = builder.Build();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);

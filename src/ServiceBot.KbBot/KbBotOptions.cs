@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ServiceBot.KbBot;
+
+/// <summary>Server-wide KB-Bot options (<c>ServiceBot:KbBot</c>); per-bot settings live in <c>bot.yaml</c>.</summary>
+public sealed class KbBotOptions
+{
+    public const string SectionName = "ServiceBot:KbBot";
+
+    /// <summary>Seed an empty knowledge store from the bot's <c>knowledge.faq</c> files at load.</summary>
+    public bool SeedFromFiles { get; set; } = true;
+
+    /// <summary><c>local</c> (trained from the KB, no download), <c>http</c> (OpenAI-compatible server) or <c>none</c>.</summary>
+    [RegularExpression("^(local|http|none)$", ErrorMessage = "ServiceBot:KbBot:Embedder must be local, http or none.")]
+    public string Embedder { get; set; } = "local";
+
+    /// <summary>Largest import file accepted, in bytes.</summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxImportBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>How often replicas compare the store revision in case a change notice was missed.</summary>
+    public TimeSpan RevisionPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServiceBot.Abstractions.Bots;
+using ServiceBot.Abstractions.Responders;
+using ServiceBot.Abstractions.Retrieval;
+using ServiceBot.KbBot.Index;
+using ServiceBot.KbBot.Responding;
+
+namespace ServiceBot.KbBot;
+
+/// <summary>Registers the KB-Bot: the <c>kbbot</c> responder, its index initializer and the knowledge retriever.</summary>
+public static class KbBotServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the KB-Bot with options from <c>ServiceBot:KbBot</c> (validated on start). Needs an
+    /// <c>ITextAnalyzer</c>; uses the knowledge store, change notifier and conversation log when registered.
+    /// </summary>
+    public static IServiceCollection AddServiceBotKbBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KbBotOptions>().Bind(configuration.GetSection(KbBotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<KbRegistry>();
+        services.TryAddSingleton<KbService>();
+        services.AddSingleton<IBotInitializer, KbInitializer>();
+        services.AddHostedService<KbRevisionPoller>();
+        services.AddSingleton<IResponder, KbResponder>();
+        services.TryAddSingleton<IKnowledgeRetriever, KbKnowledgeRetriever>();
+        return services;
+    }
+}

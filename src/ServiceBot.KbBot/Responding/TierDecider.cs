@@ -1,0 +1,64 @@
+using ServiceBot.KbBot.Matching;
+using ServiceBot.KbBot.Settings;
+
+namespace ServiceBot.KbBot.Responding;
+
+/// <summary>Turns calibrated probabilities into answer / suggest / miss with the KB's (and category's) thresholds.</summary>
+internal static class TierDecider
+{
+    public static TierDecision Decide(IReadOnlyList<KbCandidate> candidates, KbSettings settings)
+    {
+        if (candidates.Count == 0)
+        {
+            var (a, s) = settings.ThresholdsFor(null);
+            return new TierDecision(KbTier.Miss, [], 0, a, s, "no-candidates");
+        }
+
+        var top = candidates[0];
+        var (answer, suggest) = settings.ThresholdsFor(top.Faq.Category);
+        if (top.Probability >= answer)
+        {
+            return new TierDecision(KbTier.Answer, [top], top.Probability, answer, suggest, "above-answer-threshold");
+        }
+
+        if (top.Probability < suggest)
+        {
+            return new TierDecision(KbTier.Miss, [], top.Probability, answer, suggest, "below-suggest-threshold");
+        }
+
+        return new TierDecision(KbTier.Suggest, ChooseSuggestions(candidates, settings.Suggestions), top.Probability, answer, suggest, "between-thresholds");
+    }
+
+    /// <summary>
+    /// The best candidate, then the next ones while they stay within the relative floor of the best
+    /// and no score gap larger than the one seen so far opens (a gap marks where plausible
+    /// alternatives end); topped up to the minimum, capped at the maximum.
+    /// </summary>
+    public static IReadOnlyList<KbCandidate> ChooseSuggestions(IReadOnlyList<KbCandidate> candidates, SuggestionSettings settings)
+    {
+        var chosen = new List<KbCandidate> { candidates[0] };
+        var floor = candidates[0].Probability * settings.RelativeFloor;
+        var largestGap = 0.0;
+        for (var i = 1; i < candidates.Count && chosen.Count < settings.Max; i++)
+        {
+            var c = candidates[i];
+            if (c.Probability < settings.MinProbability)
+            {
+                break;
+            }
+
+            var gap = chosen[^1].Score - c.Score;
+            var withinFloor = c.Probability >= floor;
+            var gapOpens = chosen.Count >= 2 && gap > 2 * largestGap && gap > 1;
+            if (chosen.Count >= settings.Min && (!withinFloor || gapOpens))
+            {
+                break;
+            }
+
+            largestGap = Math.Max(largestGap, gap);
+            chosen.Add(c);
+        }
+
+        return chosen;
+    }
+}
