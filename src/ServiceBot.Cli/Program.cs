@@ -12,6 +12,7 @@ var root = new RootCommand("ServiceBot: a customer-service chatbot framework.")
     ChatCommand.Create(),
     ImportCommand.Create(),
     ExportCommand.Create(),
+    EvalCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

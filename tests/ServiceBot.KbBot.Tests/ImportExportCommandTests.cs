@@ -78,6 +78,16 @@ public sealed class ImportExportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task EvalKbWithAMissingQueryFileIsAOneLineErrorWithExitCode2()
+    {
+        var result = await RunAsync("eval", "kb", "--queries", Path.Combine(_data, "missing.jsonl"));
+
+        Assert.Equal(2, result.Code);
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnknownBotIsAnErrorNamingTheBotsThereAre()
     {
         var result = await RunAsync("export", Path.Combine(_data, "x.json"), "--bot", "nope");
