@@ -15,6 +15,7 @@ var root = new RootCommand("ServiceBot: a customer-service chatbot framework.")
     KeywordsCommand.Create(),
     ImportCommand.Create(),
     ExportCommand.Create(),
+    EvalCommand.Create(),
 };
 
 try

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Text;
+using ServiceBot.KbBot.Formats;
+using ServiceBot.Testing;
+
+namespace ServiceBot.KbBot.Tests;
+
+/// <summary><c>servicebot import</c> / <c>export</c> run as real processes against a temporary data folder.</summary>
+public sealed class ImportExportCommandTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "kbbot-cli-" + Guid.NewGuid().ToString("N")[..10]);
+
+    public ImportExportCommandTests() => Directory.CreateDirectory(_data);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder does not change the result.
+        }
+    }
+
+    [Fact]
+    public async Task ImportsAFileAndExportsTheSameEntriesInAnotherFormat()
+    {
+        var csv = Path.Combine(_data, "kb.csv");
+        await File.WriteAllTextAsync(csv, "id,standard_question,similar_questions,answer\nreturns-how,怎么退货？,\"我想退货\n如何退货\",在我的订单里申请退货。\nrefund-time,退款多久到账？,钱什么时候退回来,1-3个工作日。\n", TestContext.Current.CancellationToken);
+
+        var import = await RunAsync("import", csv, "--bot", "shop");
+        var json = Path.Combine(_data, "out.json");
+        var export = await RunAsync("export", json, "--bot", "shop");
+
+        Assert.True(import.Code == 0, import.Error);
+        Assert.Contains("2 added", import.Output, StringComparison.Ordinal);
+        Assert.True(export.Code == 0, export.Error);
+        var exported = await FaqFiles.ReadAsync(json, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.False(exported.HasErrors);
+        Assert.Equal(["refund-time", "returns-how"], exported.Entries.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["我想退货", "如何退货"], exported.Entries.Single(e => e.Id == "returns-how").SimilarQuestions);
+    }
+
+    [Fact]
+    public async Task AFileWithAnErrorIsReportedWithExitCode2AndNothingIsImported()
+    {
+        var good = Path.Combine(_data, "good.json");
+        await File.WriteAllTextAsync(good, """[{"id":"a","standardQuestion":"怎么退货？","answer":{"text":"申请售后。"}}]""", TestContext.Current.CancellationToken);
+        var bad = Path.Combine(_data, "bad.json");
+        await File.WriteAllTextAsync(bad, """[{"id":"b","standardQuestion":"怎么换货？","answer":{"text":"申请换货。"}},{"id":"c","standardQuestion":"","answer":{"text":"x"}}]""", TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, (await RunAsync("import", good)).Code);
+        var failed = await RunAsync("import", bad, "--mode", "replace");
+        var export = Path.Combine(_data, "after.json");
+        await RunAsync("export", export);
+
+        Assert.Equal(2, failed.Code);
+        Assert.Contains("(c)", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", failed.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", failed.Error, StringComparison.Ordinal);
+        var after = await FaqFiles.ReadAsync(export, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(["a"], after.Entries.Select(e => e.Id));
+    }
+
+    [Theory]
+    [InlineData("import", "missing.json", "does not exist")]
+    [InlineData("import", "kb.txt", "unknown FAQ file type")]
+    [InlineData("export", "kb.txt", "unknown FAQ file type")]
+    public async Task BadArgumentsGiveAOneLineErrorAndExitCode2(string command, string file, string message)
+    {
+        var result = await RunAsync(command, Path.Combine(_data, file));
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EvalKbWithAMissingQueryFileIsAOneLineErrorWithExitCode2()
+    {
+        var result = await RunAsync("eval", "kb", "--queries", Path.Combine(_data, "missing.jsonl"));
+
+        Assert.Equal(2, result.Code);
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownBotIsAnErrorNamingTheBotsThereAre()
+    {
+        var result = await RunAsync("export", Path.Combine(_data, "x.json"), "--bot", "nope");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains("no bot 'nope'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("shop", result.Error, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var cli = Path.Combine(SharedData.RepositoryRoot, "src", "ServiceBot.Cli", "bin", configuration, "net10.0", "servicebot.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = SharedData.RepositoryRoot,
+        };
+        start.ArgumentList.Add(cli);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.ArgumentList.Add("--ServiceBot:DataDirectory=" + _data);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output, await error);
+    }
+}
