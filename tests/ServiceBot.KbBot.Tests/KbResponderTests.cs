@@ -71,6 +71,31 @@ public sealed class KbResponderTests
     }
 
     [Fact]
+    public async Task AnswersAQuestionTheKbHoldsVerbatimWhateverItsProbability()
+    {
+        var responder = await Responder(settings: TestKb.Settings(answer: 0.999, suggest: 0.0001));
+        var turn = TestKb.Turn("怎么退货");
+
+        var result = await responder.RespondAsync(turn, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ResponderOutcome.Answered, result.Outcome);
+        Assert.Equal("returns-how", turn.Topic);
+        Assert.Equal("exact-question", turn.Trace.Find("turn")!.Notes!["reason"]?.ToString());
+    }
+
+    [Fact]
+    public async Task AQuestionTwoEntriesHoldVerbatimIsNotAnsweredByEitherOnTheWordingAlone()
+    {
+        var entries = TestKb.Shop();
+        entries.Find(e => e.Id == "exchanges-how")!.SimilarQuestions.Add("怎么退货");
+        var responder = await Responder(entries, TestKb.Settings(answer: 0.999, suggest: 0.0001));
+
+        var result = await responder.RespondAsync(TestKb.Turn("怎么退货"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ResponderOutcome.Suggested, result.Outcome);
+    }
+
+    [Fact]
     public async Task DeclinesWhenNothingIsCloseEnough()
     {
         var responder = await Responder();

@@ -36,6 +36,10 @@ internal sealed class KbSnapshot
         }
 
         RowsByEntry = Array.ConvertAll(byEntry, l => l.ToArray());
+        RowsByCompactQuestion = Enumerable.Range(0, rows.Count)
+            .Where(r => rows[r].Compact.Length > 0)
+            .GroupBy(r => rows[r].Compact, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     public string BotId { get; }
@@ -51,6 +55,39 @@ internal sealed class KbSnapshot
     public int[][] RowsByEntry { get; }
 
     public FrozenDictionary<string, int> EntryById { get; }
+
+    /// <summary>Question rows by their compact form (letters and digits, lower-cased), for verbatim questions.</summary>
+    public FrozenDictionary<string, int[]> RowsByCompactQuestion { get; }
+
+    /// <summary>
+    /// The entry holding <paramref name="compact"/> as one of its questions, or -1 when none does
+    /// or when more than one entry does; rows for which <paramref name="excludeRow"/> is true do not count.
+    /// </summary>
+    public int ExactQuestionEntry(string compact, Func<int, bool>? excludeRow)
+    {
+        if (!RowsByCompactQuestion.TryGetValue(compact, out var rows))
+        {
+            return -1;
+        }
+
+        var entry = -1;
+        foreach (var r in rows)
+        {
+            if (excludeRow is not null && excludeRow(r))
+            {
+                continue;
+            }
+
+            if (entry >= 0 && entry != Rows[r].Entry)
+            {
+                return -1;
+            }
+
+            entry = Rows[r].Entry;
+        }
+
+        return entry;
+    }
 
     public Bm25Index Bm25 { get; }
 

@@ -109,6 +109,12 @@ internal static class FaqMatcher
             candidates.Add(Describe(snapshot, query, vectors, entry, excludeRow, bm25Entries, vectorEntries, selfScore, topBm25, topVector, keyTerm, fusedRank, fused));
         }
 
+        var exact = snapshot.ExactQuestionEntry(query.Compact, excludeRow);
+        foreach (var c in candidates)
+        {
+            c.IsExactQuestion = c.Entry == exact;
+        }
+
         Score(snapshot, candidates, mode, vectors is not null);
         return new KbMatch(query, candidates, mode, vectors is not null);
     }

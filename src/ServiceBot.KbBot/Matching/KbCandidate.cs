@@ -22,6 +22,9 @@ internal sealed class KbCandidate
     /// <summary>The question row that matched best (shown in the trace).</summary>
     public int BestRow { get; }
 
+    /// <summary>True when the query is, verbatim, one of this entry's questions and of no other entry's.</summary>
+    public bool IsExactQuestion { get; set; }
+
     /// <summary>Raw BM25 score of the best row.</summary>
     public float Bm25 { get; set; }
 

@@ -14,6 +14,12 @@ internal static class TierDecider
             return new TierDecision(KbTier.Miss, [], 0, a, s, "no-candidates");
         }
 
+        if (ExactQuestion(candidates) is { } exact)
+        {
+            var (ea, es) = settings.ThresholdsFor(exact.Faq.Category);
+            return new TierDecision(KbTier.Answer, [exact], exact.Probability, ea, es, "exact-question");
+        }
+
         var top = candidates[0];
         var (answer, suggest) = settings.ThresholdsFor(top.Faq.Category);
         if (top.Probability >= answer)
@@ -27,6 +33,26 @@ internal static class TierDecider
         }
 
         return new TierDecision(KbTier.Suggest, ChooseSuggestions(candidates, settings.Suggestions), top.Probability, answer, suggest, "between-thresholds");
+    }
+
+    /// <summary>
+    /// The candidate with a stored question equal to the query (after normalization, ignoring
+    /// punctuation and spacing). The calibration is fitted on paraphrases held out of the index, so
+    /// it never sees a customer typing the FAQ's own wording and can score that below the answer
+    /// threshold when sibling entries share its words; a question the KB holds verbatim for a single
+    /// entry is answered. Null when no row matches exactly or when two entries hold the same question.
+    /// </summary>
+    public static KbCandidate? ExactQuestion(IReadOnlyList<KbCandidate> candidates)
+    {
+        foreach (var c in candidates)
+        {
+            if (c.IsExactQuestion)
+            {
+                return c;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -48,6 +48,10 @@ public sealed class HnswIndex : IVectorIndex
     private int _entry = -1;
     private int _maxLevel = -1;
 
+    // What readers start from: the entry node and its level, published together and only after the
+    // node itself is published, so a search never starts from a node it cannot see yet.
+    private EntryPoint? _published;
+
     public HnswIndex(int dimensions, HnswOptions? options = null, int capacity = 1024)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
@@ -119,6 +123,11 @@ public sealed class HnswIndex : IVectorIndex
             _nodeOfId[id] = node;
             Link(node, level);
             Volatile.Write(ref _nodes, node + 1);
+            if (_published is null || _published.Node != _entry)
+            {
+                Volatile.Write(ref _published, new EntryPoint(_entry, _maxLevel));
+            }
+
             _live++;
         }
     }
@@ -156,16 +165,17 @@ public sealed class HnswIndex : IVectorIndex
             return Exact(query, count, nodes, exclude);
         }
 
-        var entry = _entry;
+        var top0 = Volatile.Read(ref _published)!;
+        var entry = top0.Node;
         var vectors = _vectors;
         var sim = VectorMath.Dot(query, vectors.AsSpan(entry * Dimensions, Dimensions));
-        for (var level = _maxLevel; level > 0; level--)
+        for (var level = top0.Level; level > 0; level--)
         {
-            (entry, sim) = Greedy(query, entry, sim, level);
+            (entry, sim) = Greedy(query, entry, sim, level, nodes);
         }
 
         var scratch = Scratch(nodes);
-        var results = SearchLayer(query, entry, sim, Math.Max(ef, count), 0, scratch, skipDeleted: true, exclude);
+        var results = SearchLayer(query, entry, sim, Math.Max(ef, count), 0, scratch, skipDeleted: true, exclude, nodes);
         var top = new TopK(count);
         foreach (var (s, n) in results)
         {
@@ -262,6 +272,7 @@ public sealed class HnswIndex : IVectorIndex
             }
 
             index._nodes = nodes;
+            index._published = index._entry < 0 ? null : new EntryPoint(index._entry, index._maxLevel);
             return index;
         }
         catch (EndOfStreamException e)
@@ -350,13 +361,13 @@ public sealed class HnswIndex : IVectorIndex
         var sim = VectorMath.Dot(query, _vectors.AsSpan(entry * Dimensions, Dimensions));
         for (var l = _maxLevel; l > level; l--)
         {
-            (entry, sim) = Greedy(query, entry, sim, l);
+            (entry, sim) = Greedy(query, entry, sim, l, node + 1);
         }
 
         var scratch = Scratch(node + 1);
         for (var l = Math.Min(level, _maxLevel); l >= 0; l--)
         {
-            var found = SearchLayer(query, entry, sim, _options.EfConstruction, l, scratch, skipDeleted: false, null);
+            var found = SearchLayer(query, entry, sim, _options.EfConstruction, l, scratch, skipDeleted: false, null, node + 1);
             var max = l == 0 ? _m0 : _options.M;
             var selected = SelectNeighbors(found, _options.M);
             var links = LinksOf(node, l);
@@ -459,7 +470,9 @@ public sealed class HnswIndex : IVectorIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int[] LinksOf(int node, int level) => level == 0 ? Volatile.Read(ref _links0[node]) : Volatile.Read(ref _upper[node]![level]);
 
-    private (int Node, float Sim) Greedy(ReadOnlySpan<float> query, int entry, float sim, int level)
+    /// <summary>Greedy walk to the most similar node on one layer.</summary>
+    /// <remarks>Nodes at or past <paramref name="limit"/> are being linked by a writer and are not visited.</remarks>
+    private (int Node, float Sim) Greedy(ReadOnlySpan<float> query, int entry, float sim, int level, int limit)
     {
         var vectors = _vectors;
         var changed = true;
@@ -471,6 +484,11 @@ public sealed class HnswIndex : IVectorIndex
             for (var i = 1; i <= count; i++)
             {
                 var n = links[i];
+                if (n >= limit)
+                {
+                    continue;
+                }
+
                 var s = VectorMath.Dot(query, vectors.AsSpan(n * Dimensions, Dimensions));
                 if (s > sim)
                 {
@@ -483,7 +501,8 @@ public sealed class HnswIndex : IVectorIndex
     }
 
     /// <summary>Beam search on one layer; returns up to <paramref name="ef"/> nodes, most similar first.</summary>
-    private List<(float Sim, int Node)> SearchLayer(ReadOnlySpan<float> query, int entry, float entrySim, int ef, int level, SearchScratch scratch, bool skipDeleted, Func<int, bool>? exclude)
+    /// <remarks>Nodes at or past <paramref name="limit"/> are being linked by a writer and are not visited.</remarks>
+    private List<(float Sim, int Node)> SearchLayer(ReadOnlySpan<float> query, int entry, float entrySim, int ef, int level, SearchScratch scratch, bool skipDeleted, Func<int, bool>? exclude, int limit)
     {
         var vectors = _vectors;
         var visit = scratch.NextGeneration();
@@ -512,7 +531,7 @@ public sealed class HnswIndex : IVectorIndex
             for (var i = 1; i <= count; i++)
             {
                 var n = links[i];
-                if (visited[n] == visit)
+                if (n >= limit || visited[n] == visit)
                 {
                     continue;
                 }
@@ -546,6 +565,8 @@ public sealed class HnswIndex : IVectorIndex
     }
 
     private bool Returnable(int node, Func<int, bool>? exclude) => !_deleted[node] && (exclude is null || !exclude(_ids[node]));
+
+    private sealed record EntryPoint(int Node, int Level);
 
     private static SearchScratch Scratch(int nodes)
     {
