@@ -29,7 +29,7 @@ public sealed class SegmenterModeTests
 
     [Fact]
     public void LatinLettersAndDigits_StayTogetherAsInJieba() =>
-        Assert.Equal("iPhone15/退货/怎么/弄", TextData.Join(Segmenter.Cut("iPhone15退货怎么弄")));
+        Assert.Equal("iPhone15/退货/怎么弄", TextData.Join(Segmenter.Cut("iPhone15退货怎么弄")));
 
     [Fact]
     public void Whitespace_IsItsOwnTokenInDefaultMode() =>
@@ -88,7 +88,7 @@ public sealed class SegmenterModeTests
         var info = Segmenter.Dictionary;
 
         Assert.True(Segmenter.DictionaryWordCount > 300_000, $"{Segmenter.DictionaryWordCount} words");
-        Assert.True(File.Exists(info.Path));
+        Assert.True(File.Exists(info.DictionaryFile));
         Assert.True(Segmenter.Total > 0);
     }
 }
