@@ -269,12 +269,12 @@ internal sealed class WordAutomaton
         }
     }
 
-    /// <summary>All matches in <paramref name="text"/>, in the order their ends are reached.</summary>
-    public List<RawMatch> FindAll(ReadOnlySpan<char> text)
+    /// <summary>All matches in <paramref name="text"/>, in the order their ends are reached; allocates only when there are some.</summary>
+    public IReadOnlyList<RawMatch> FindAll(ReadOnlySpan<char> text)
     {
-        var sink = new ListSink(new List<RawMatch>());
+        var sink = default(ListSink);
         Scan(text, ref sink);
-        return sink.Matches;
+        return sink.Matches is null ? [] : sink.Matches;
     }
 
     /// <summary>The number of matches in <paramref name="text"/>.</summary>
@@ -379,11 +379,11 @@ internal sealed class WordAutomaton
     }
 
     [StructLayout(LayoutKind.Auto)]
-    private readonly struct ListSink(List<RawMatch> matches) : IMatchSink
+    private struct ListSink : IMatchSink
     {
-        public List<RawMatch> Matches { get; } = matches;
+        public List<RawMatch>? Matches;
 
-        public void OnMatch(int patternId, int start, int length) => Matches.Add(new RawMatch(patternId, start, length));
+        public void OnMatch(int patternId, int start, int length) => (Matches ??= []).Add(new RawMatch(patternId, start, length));
     }
 
     /// <summary>The pattern trie before placement: children lists by node, pattern ids at terminal nodes.</summary>
