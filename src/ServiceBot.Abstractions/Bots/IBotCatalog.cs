@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ServiceBot.Abstractions.Bots;
 
 /// <summary>The bots this server hosts, loaded from <c>bots/*/bot.yaml</c>.</summary>
@@ -10,5 +12,5 @@ public interface IBotCatalog
     IReadOnlyList<BotDefinition> All { get; }
 
     /// <summary>Finds a bot by id (case-insensitive).</summary>
-    bool TryGet(string id, out BotDefinition bot);
+    bool TryGet(string id, [MaybeNullWhen(false)] out BotDefinition bot);
 }

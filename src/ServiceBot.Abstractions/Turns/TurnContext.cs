@@ -1,5 +1,6 @@
 using ServiceBot.Abstractions.Activities;
 using ServiceBot.Abstractions.Bots;
+using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.State;
 using ServiceBot.Abstractions.Text;
 using ServiceBot.Abstractions.Tracing;
@@ -73,6 +74,13 @@ public sealed class TurnContext
     public string? AnsweredBy { get; private set; }
 
     /// <summary>
+    /// What the turn was about (an FAQ id, an intent, a workflow), kept in the conversation's recent
+    /// turns so the next turn can resolve follow-ups such as "那运费呢？". When the answering layer
+    /// leaves it null, the id of its top trace candidate is used.
+    /// </summary>
+    public string? Topic { get; set; }
+
+    /// <summary>
     /// True once a stage did something that must not happen twice (called a backend, handed off).
     /// The turn processor reruns a turn after an ETag conflict only while this is false.
     /// </summary>
@@ -110,6 +118,29 @@ public sealed class TurnContext
 
     /// <summary>Records that this turn had an effect outside the conversation state.</summary>
     public void MarkSideEffect() => HasSideEffects = true;
+
+    /// <summary>
+    /// Creates a message from an operator-written answer: its text and format, and its buttons as
+    /// suggested actions (<c>imBack</c> sends the value back as the customer's next message).
+    /// </summary>
+    public Activity CreateReply(RichAnswer answer)
+    {
+        var reply = CreateReply(answer.Text, answer.Format == TextFormats.Markdown ? TextFormats.Markdown : TextFormats.Plain);
+        if (answer.Buttons.Count > 0)
+        {
+            reply.SuggestedActions = new SuggestedActions
+            {
+                Actions = answer.Buttons.ConvertAll(b => new CardAction
+                {
+                    Type = b.Type,
+                    Title = b.Title,
+                    Value = System.Text.Json.JsonSerializer.SerializeToElement(string.IsNullOrEmpty(b.Value) ? b.Title : b.Value),
+                }),
+            };
+        }
+
+        return reply;
+    }
 
     /// <summary>Creates a message addressed to the customer in the turn's locale.</summary>
     public Activity CreateReply(string text, string textFormat = TextFormats.Plain)

@@ -1,0 +1,53 @@
+using ServiceBot.Abstractions.Text;
+using ServiceBot.Abstractions.Turns;
+
+namespace ServiceBot.Core.Stages;
+
+/// <summary>
+/// Normalizes and segments the customer's text once; every later stage reads
+/// <see cref="TurnContext.Utterance"/> instead of segmenting again. Also settles the reply language:
+/// a customer who writes Chinese is answered in Chinese whatever the client's locale says.
+/// </summary>
+internal sealed class AnalyzeStage(ITextAnalyzer analyzer) : ITurnStage
+{
+    public string Name => "analyze";
+
+    public ValueTask InvokeAsync(TurnContext turn, TurnDelegate next, CancellationToken cancellationToken)
+    {
+        var utterance = analyzer.Analyze(turn.Text);
+        turn.Utterance = utterance;
+        var locale = LocaleFor(turn, utterance.Language);
+        if (locale is not null)
+        {
+            turn.Locale = locale;
+        }
+
+        turn.Trace.Note("language", utterance.Language);
+        turn.Trace.Note("terms", utterance.Terms.Count);
+        return next(turn, cancellationToken);
+    }
+
+    private static string? LocaleFor(TurnContext turn, TextLanguage language)
+    {
+        var prefix = language switch
+        {
+            TextLanguage.Chinese => "zh",
+            TextLanguage.English => "en",
+            _ => null,
+        };
+        if (prefix is null || turn.Locale.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        foreach (var locale in turn.Bot.Locales)
+        {
+            if (locale.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return locale;
+            }
+        }
+
+        return null;
+    }
+}
