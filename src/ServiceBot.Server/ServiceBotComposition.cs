@@ -1,5 +1,7 @@
 using ServiceBot.Core;
+using ServiceBot.Funnel;
 using ServiceBot.Redis;
+using ServiceBot.SensitiveWords;
 using ServiceBot.Server.Endpoints;
 using ServiceBot.Storage;
 
@@ -17,6 +19,8 @@ public static class ServiceBotComposition
         services.AddServiceBotCore(configuration);
         services.AddServiceBotStorage(configuration);
         services.AddServiceBotRedis(configuration);
+        services.AddServiceBotFunnel(configuration);
+        services.AddServiceBotSensitiveWords(configuration);
         return services;
     }
 
