@@ -10,8 +10,8 @@ namespace ServiceBot.Funnel.Cache;
 
 /// <summary>
 /// The <c>cache</c> stage: answers high-frequency questions from <see cref="IAnswerCache"/>, by
-/// exact key (<see cref="MessageKey"/>) or, for longer messages, by the nearest key in SimHash
-/// distance. An entry tied to an FAQ is served only while that FAQ still exists, is enabled and
+/// exact key (<see cref="MessageKey"/>) or, for longer messages, by the most similar key (see
+/// <see cref="NearDuplicateIndex"/>). An entry tied to an FAQ is served only while that FAQ still exists, is enabled and
 /// has the version the entry was made from; a stale entry is removed. The stage steps aside while
 /// a workflow is collecting slots, so "退货" as a slot answer never hits the cache.
 /// </summary>
@@ -83,12 +83,12 @@ internal sealed class CacheStage(
         {
             entry = null;
             var index = await IndexAsync(botId, cancellationToken).ConfigureAwait(false);
-            if (index.Nearest(key, settings.MaxDistance) is var (nearKey, distance)
+            if (index.Nearest(key, settings) is var (nearKey, similarity)
                 && await cache.GetAsync(botId, nearKey, cancellationToken).ConfigureAwait(false) is { } near
                 && IsUsable(near, turn))
             {
                 turn.Trace.Note("match", "near");
-                turn.Trace.Note("distance", distance);
+                turn.Trace.Note("similarity", similarity);
                 entry = near;
             }
         }

@@ -8,8 +8,11 @@ internal sealed class GuardSettings
     /// <summary>Longest message accepted, in UTF-16 characters after trimming.</summary>
     public int MaxChars { get; set; } = 2000;
 
-    /// <summary>Messages per user (or conversation when the channel names no user) in <see cref="RateWindowSeconds"/>; 0 turns the limit off.</summary>
+    /// <summary>Messages per conversation in <see cref="RateWindowSeconds"/>; 0 turns the limit off.</summary>
     public int RateLimit { get; set; } = 20;
+
+    /// <summary>Messages per user id across all their conversations in <see cref="RateWindowSeconds"/>; 0 (the default) turns it off, because some channels share one user id among many people.</summary>
+    public int UserRateLimit { get; set; }
 
     public double RateWindowSeconds { get; set; } = 60;
 

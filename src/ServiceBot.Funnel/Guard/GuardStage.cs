@@ -73,13 +73,24 @@ internal sealed class GuardStage(FunnelSettingsCache settingsCache, IRateLimiter
 
         var bot = turn.Bot.Id;
         var conversation = turn.Activity.Conversation?.Id ?? turn.State.ConversationId;
-        if (settings.RateLimit > 0 && settings.RateWindowSeconds > 0)
+        if (settings.RateWindowSeconds > 0)
         {
-            var who = turn.Activity.From?.Id is { Length: > 0 } user ? "u:" + user : "c:" + conversation;
-            var decision = await rateLimiter.AcquireAsync($"rate:{bot}:{who}", settings.RateLimit, TimeSpan.FromSeconds(settings.RateWindowSeconds), cancellationToken).ConfigureAwait(false);
-            if (!decision.IsAllowed)
+            var window = TimeSpan.FromSeconds(settings.RateWindowSeconds);
+            var user = turn.Activity.From?.Id;
+            TimeSpan? retry = null;
+            if (settings.RateLimit > 0)
             {
-                Refuse(turn, settings, GuardRefusal.RateLimited, trimmed.Length, maxChars, decision.RetryAfter);
+                retry = await IsLimitedAsync($"rate:{bot}:c:{conversation}", settings.RateLimit, window, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (retry is null && settings.UserRateLimit > 0 && !string.IsNullOrEmpty(user))
+            {
+                retry = await IsLimitedAsync($"rate:{bot}:u:{user}", settings.UserRateLimit, window, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (retry is { } wait)
+            {
+                Refuse(turn, settings, GuardRefusal.RateLimited, trimmed.Length, maxChars, wait);
                 return;
             }
         }
@@ -95,6 +106,12 @@ internal sealed class GuardStage(FunnelSettingsCache settingsCache, IRateLimiter
         }
 
         await next(turn, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<TimeSpan?> IsLimitedAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var decision = await rateLimiter.AcquireAsync(key, limit, window, cancellationToken).ConfigureAwait(false);
+        return decision.IsAllowed ? null : decision.RetryAfter;
     }
 
     /// <summary>Returns <paramref name="text"/> itself when it is valid, else a copy with lone surrogates as U+FFFD and control characters (other than line breaks and tabs) removed.</summary>
