@@ -130,30 +130,35 @@ internal sealed class InjectionRuleSet
     private static Regex[] Group(IReadOnlyList<InjectionRule> rules)
     {
         var groups = new List<Regex>();
-        var current = new List<string>();
-        Regex? built = null;
-        foreach (var rule in rules)
-        {
-            current.Add($"(?:{rule.Pattern})");
-            try
-            {
-                built = new Regex(string.Join('|', current), Options, MatchTimeout);
-            }
-            catch (NotSupportedException)
-            {
-                groups.Add(built ?? rule.Pattern);
-                current.Clear();
-                current.Add($"(?:{rule.Pattern})");
-                built = rule.Pattern;
-            }
-        }
-
-        if (built is not null)
-        {
-            groups.Add(built);
-        }
-
+        AddGroups(rules.Select(r => r.Pattern).ToArray(), groups);
         return [.. groups];
+    }
+
+    // One alternation of all rules answers "does anything fire?" in a single pass; when the
+    // engine cannot hold them all in one pattern, the set is halved until each part fits.
+    private static void AddGroups(Regex[] patterns, List<Regex> groups)
+    {
+        if (patterns.Length == 0)
+        {
+            return;
+        }
+
+        if (patterns.Length == 1)
+        {
+            groups.Add(patterns[0]);
+            return;
+        }
+
+        try
+        {
+            groups.Add(new Regex(string.Join('|', patterns.Select(p => $"(?:{p})")), Options, MatchTimeout));
+        }
+        catch (NotSupportedException)
+        {
+            var half = patterns.Length / 2;
+            AddGroups(patterns[..half], groups);
+            AddGroups(patterns[half..], groups);
+        }
     }
 
     private static InjectionHeuristics WithHeuristic(InjectionHeuristics heuristics, string id, double weight, string parameter, string source, int line)
