@@ -10,6 +10,8 @@ var root = new RootCommand("ServiceBot: a customer-service chatbot framework.")
 {
     RunCommand.Create(),
     ChatCommand.Create(),
+    SegmentCommand.Create(),
+    KeywordsCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -4,6 +4,7 @@ using ServiceBot.Redis;
 using ServiceBot.SensitiveWords;
 using ServiceBot.Server.Endpoints;
 using ServiceBot.Storage;
+using ServiceBot.Text;
 
 namespace ServiceBot.Server;
 
@@ -17,6 +18,7 @@ public static class ServiceBotComposition
     public static IServiceCollection AddServiceBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddServiceBotCore(configuration);
+        services.AddServiceBotText(configuration);
         services.AddServiceBotStorage(configuration);
         services.AddServiceBotRedis(configuration);
         services.AddServiceBotFunnel(configuration);
