@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceBot.Abstractions.Cache;
 using ServiceBot.Abstractions.Knowledge;
@@ -86,11 +87,8 @@ public sealed class FunnelConversationTests(FunnelServerFixture fixture) : IClas
     public async Task TheCacheAnswersAHighFrequencyQuestion_BeforeTheRouter()
     {
         var ct = TestContext.Current.CancellationToken;
-        var knowledge = fixture.Server.Services.GetRequiredService<IKnowledgeStore>();
-        var faq = await knowledge.GetFaqAsync("shop", "shipping-fee", ct);
-        Assert.NotNull(faq);
         var cache = fixture.Server.Services.GetRequiredService<IAnswerCache>();
-        await cache.SetAsync(new CachedAnswer { BotId = "shop", Key = MessageKey.Of("运费到底怎么收的"), Question = "运费到底怎么收的", Answer = RichAnswer.Plain("（缓存）" + faq.Answer.Text), FaqId = faq.Id, FaqVersion = faq.Version, CreatedAt = DateTimeOffset.UtcNow }, ct);
+        await cache.SetAsync(new CachedAnswer { BotId = "shop", Key = MessageKey.Of("运费到底怎么收的"), Question = "运费到底怎么收的", Answer = RichAnswer.Plain("（缓存）满99元包邮，否则运费8元。"), CreatedAt = DateTimeOffset.UtcNow }, ct);
 
         await fixture.Server.Conversation(locale: "zh-CN")
             .Send("运费到底怎么收的？")
@@ -154,7 +152,7 @@ public sealed class FunnelConversationTests(FunnelServerFixture fixture) : IClas
             .AssertTrace(trace =>
             {
                 var notes = trace.Find("rejector")!.Notes!;
-                Assert.True(Convert.ToDouble(notes["injection-score"], System.Globalization.CultureInfo.InvariantCulture) >= 0.6);
+                Assert.True(((JsonElement)notes["injection-score"]!).GetDouble() >= 0.6);
             });
     }
 

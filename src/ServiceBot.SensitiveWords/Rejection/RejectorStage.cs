@@ -89,7 +89,10 @@ internal sealed class RejectorStage(RejectorRegistry registry, ITextAnalyzer? an
             }
         }
 
-        turn.Trace.Note("action", action.ToString().ToLowerInvariant());
+        if (words.Count > 0 || pii.Count > 0 || action > RejectAction.Log)
+        {
+            turn.Trace.Note("action", action.ToString().ToLowerInvariant());
+        }
         switch (action)
         {
             case RejectAction.Block:

@@ -21,7 +21,7 @@ public sealed class RejectorStageTests : IDisposable
         return (turn, await RejectorTestBot.RunAsync(_stage, turn));
     }
 
-    private static object? Note(TurnContext turn, string key) => turn.Trace.Find("rejector")!.Notes!.GetValueOrDefault(key);
+    private static object? Note(TurnContext turn, string key) => turn.Trace.Find("rejector")!.Notes?.GetValueOrDefault(key);
 
     [Fact]
     public async Task PassesAnOrdinaryQuestion_WithANegativeInjectionVerdict()
