@@ -11,6 +11,8 @@ switch (args)
         return FilterThroughput.Run(rest);
     case ["injection-eval", .. var rest]:
         return InjectionEvaluation.Run(rest);
+    case ["rejector-eval", .. var rest]:
+        return RejectorEvaluation.Run(rest);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
