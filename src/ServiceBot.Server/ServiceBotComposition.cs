@@ -1,6 +1,8 @@
 using ServiceBot.Core;
 using ServiceBot.KbBot;
+using ServiceBot.Funnel;
 using ServiceBot.Redis;
+using ServiceBot.SensitiveWords;
 using ServiceBot.Server.Endpoints;
 using ServiceBot.Storage;
 using ServiceBot.Text;
@@ -21,6 +23,8 @@ public static class ServiceBotComposition
         services.AddServiceBotStorage(configuration);
         services.AddServiceBotRedis(configuration);
         services.AddServiceBotKbBot(configuration);
+        services.AddServiceBotFunnel(configuration);
+        services.AddServiceBotSensitiveWords(configuration);
         return services;
     }
 

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ServiceBot.Abstractions.Bots;
+using ServiceBot.Content;
+
+namespace ServiceBot.Funnel.Rules;
+
+/// <summary>
+/// A bot's rules compiled for lookup: exact phrases in one hash table, contained phrases and
+/// patterns in priority order. Immutable once built, so one instance serves all turns and a
+/// reload swaps in a new one.
+/// </summary>
+internal sealed class RuleBook
+{
+    private const RegexOptions PatternOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+
+    private readonly Dictionary<string, CompiledRule> _exact;
+    private readonly CompiledRule[] _ordered;
+
+    private RuleBook(Dictionary<string, CompiledRule> exact, CompiledRule[] ordered)
+    {
+        _exact = exact;
+        _ordered = ordered;
+    }
+
+    public static RuleBook Empty { get; } = new(new Dictionary<string, CompiledRule>(StringComparer.Ordinal), []);
+
+    public int Count => _ordered.Length;
+
+    /// <summary>Reads and compiles a rules file; a malformed file throws <see cref="BotDefinitionException"/> naming the file, line and rule.</summary>
+    public static RuleBook Load(string path) => Compile(YamlContent.Load(path));
+
+    public static RuleBook Parse(string yaml, string file) => Compile(YamlContent.Parse(yaml, file));
+
+    private static RuleBook Compile(YamlContentDocument document)
+    {
+        RulesFile file;
+        try
+        {
+            file = document.Root?.Deserialize<RulesFile>(BotSettingsJson.Options) ?? new RulesFile();
+        }
+        catch (JsonException e)
+        {
+            var path = e.Path ?? "$";
+            throw new BotDefinitionException(document.File, document.LineOf(path), $"{path.TrimStart('$', '.')}: {e.Message}", e);
+        }
+
+        var exact = new Dictionary<string, CompiledRule>(StringComparer.Ordinal);
+        var ordered = new List<CompiledRule>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < file.Rules.Count; i++)
+        {
+            var definition = file.Rules[i];
+            var line = document.LineOf($"$.rules[{i}]");
+            var id = definition.Id.Trim();
+            if (id.Length == 0)
+            {
+                throw new BotDefinitionException(document.File, line, $"rule #{i + 1} has no id.");
+            }
+
+            if (!ids.Add(id))
+            {
+                throw new BotDefinitionException(document.File, line, $"rule '{id}' is defined twice.");
+            }
+
+            if (definition.Replies is null || definition.Replies.Variants.Count == 0)
+            {
+                throw new BotDefinitionException(document.File, line, $"rule '{id}' has no replies.");
+            }
+
+            if (definition.Exact.Count + definition.Contains.Count + definition.Patterns.Count == 0)
+            {
+                throw new BotDefinitionException(document.File, line, $"rule '{id}' has nothing to match (exact, contains or patterns).");
+            }
+
+            var patterns = new Regex[definition.Patterns.Count];
+            for (var p = 0; p < patterns.Length; p++)
+            {
+                try
+                {
+                    patterns[p] = new Regex(definition.Patterns[p], PatternOptions, MatchTimeout);
+                }
+                catch (Exception e) when (e is ArgumentException or NotSupportedException)
+                {
+                    throw new BotDefinitionException(document.File, document.LineOf($"$.rules[{i}].patterns[{p}]"), $"rule '{id}': pattern '{definition.Patterns[p]}' is not a valid regular expression for the non-backtracking engine: {e.Message}", e);
+                }
+            }
+
+            var contains = definition.Contains.Select(MessageKey.Of).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+            var rule = new CompiledRule(
+                id,
+                definition.Priority,
+                i,
+                definition.Action,
+                contains,
+                patterns,
+                definition.MaxChars,
+                definition.Replies,
+                new Dictionary<string, LocalizedText>(definition.ChannelReplies, StringComparer.OrdinalIgnoreCase));
+            ordered.Add(rule);
+            foreach (var phrase in definition.Exact)
+            {
+                var key = MessageKey.Of(phrase);
+                if (key.Length == 0)
+                {
+                    throw new BotDefinitionException(document.File, document.LineOf($"$.rules[{i}].exact"), $"rule '{id}': the phrase '{phrase}' has no letters or digits.");
+                }
+
+                // Two rules claiming one phrase: the higher priority keeps it.
+                if (!exact.TryGetValue(key, out var existing) || Wins(rule, existing))
+                {
+                    exact[key] = rule;
+                }
+            }
+        }
+
+        ordered.Sort(static (a, b) => Wins(a, b) ? -1 : Wins(b, a) ? 1 : 0);
+        return new RuleBook(exact, [.. ordered]);
+    }
+
+    /// <summary>The best rule for a message, or null. <paramref name="key"/> is <see cref="MessageKey.Of"/> of the message.</summary>
+    public RuleMatch? Match(string text, string key)
+    {
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        _exact.TryGetValue(key, out var exact);
+        foreach (var rule in _ordered)
+        {
+            if (exact is not null && !Wins(rule, exact))
+            {
+                break;
+            }
+
+            if (key.Length > rule.MaxChars)
+            {
+                continue;
+            }
+
+            foreach (var phrase in rule.Contains)
+            {
+                if (key.Contains(phrase, StringComparison.Ordinal))
+                {
+                    return new RuleMatch(rule, "contains");
+                }
+            }
+
+            if (rule.Patterns.Length > 0)
+            {
+                var folded = Fold(text);
+                foreach (var pattern in rule.Patterns)
+                {
+                    try
+                    {
+                        if (pattern.IsMatch(folded))
+                        {
+                            return new RuleMatch(rule, "pattern");
+                        }
+                    }
+                    catch (RegexMatchTimeoutException)
+                    {
+                        // A pattern that runs out of time does not match; the message goes on.
+                    }
+                }
+            }
+        }
+
+        return exact is null ? null : new RuleMatch(exact, "exact");
+    }
+
+    private static bool Wins(CompiledRule a, CompiledRule b) => a.Priority > b.Priority || (a.Priority == b.Priority && a.Order < b.Order);
+
+    private static string Fold(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
+        }
+        catch (ArgumentException)
+        {
+            return text.ToLower(CultureInfo.InvariantCulture);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace ServiceBot.Funnel.Rules;
+
+/// <summary>A rule that matched a message, and how (exact, contains or pattern).</summary>
+internal sealed record RuleMatch(CompiledRule Rule, string How);

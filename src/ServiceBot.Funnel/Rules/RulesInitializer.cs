@@ -1,0 +1,15 @@
+using ServiceBot.Abstractions.Bots;
+
+namespace ServiceBot.Funnel.Rules;
+
+/// <summary>Compiles a bot's rules when the bot loads, so a broken rules file fails the bot with a clear error instead of its first turn.</summary>
+internal sealed class RulesInitializer(RuleBookRegistry registry) : IBotInitializer
+{
+    public string Name => "rules";
+
+    public ValueTask InitializeAsync(BotDefinition bot, CancellationToken cancellationToken)
+    {
+        registry.Load(bot);
+        return ValueTask.CompletedTask;
+    }
+}
