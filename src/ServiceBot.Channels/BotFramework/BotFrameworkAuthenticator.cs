@@ -15,31 +15,33 @@ namespace ServiceBot.Channels.BotFramework;
 /// ID, within its lifetime.
 /// </summary>
 /// <remarks>
-/// Keys are cached and re-read on a schedule; a token signed with an unknown key id triggers one
-/// early refresh (rate-limited by <see cref="BotFrameworkOptions.KeysMinimumRefreshInterval"/>), so a
-/// key rotation is picked up at once while forged key ids cannot hammer the metadata server.
-/// Thread-safe.
+/// Keys are cached and re-read every <see cref="BotFrameworkOptions.KeysRefreshInterval"/>; a token
+/// signed with an unknown key id triggers an early read (at most once per
+/// <see cref="BotFrameworkOptions.KeysMinimumRefreshInterval"/>), so a key rotation is picked up at
+/// once while forged key ids cannot hammer the metadata server. If the metadata server is down, the
+/// keys already read stay in use. Thread-safe.
 /// </remarks>
-internal sealed partial class BotFrameworkAuthenticator
+internal sealed partial class BotFrameworkAuthenticator : IDisposable
 {
     public const string HttpClientName = "ServiceBot.Channels.BotFramework.Metadata";
 
     private readonly BotFrameworkOptions _options;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _metadata;
+    private readonly HttpDocumentRetriever _retriever;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private readonly TimeProvider _time;
     private readonly ILogger<BotFrameworkAuthenticator> _logger;
+    private volatile Keys? _keys;
 
-    public BotFrameworkAuthenticator(IOptions<BotFrameworkOptions> options, IHttpClientFactory httpClients, ILogger<BotFrameworkAuthenticator> logger)
+    public BotFrameworkAuthenticator(IOptions<BotFrameworkOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILogger<BotFrameworkAuthenticator> logger)
     {
         _options = options.Value;
+        _time = time;
         _logger = logger;
-        var retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = _options.RequireHttpsMetadata };
-        _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(_options.OpenIdMetadataUrl.AbsoluteUri, new OpenIdConnectConfigurationRetriever(), retriever)
-        {
-            AutomaticRefreshInterval = _options.KeysRefreshInterval,
-            RefreshInterval = _options.KeysMinimumRefreshInterval,
-        };
+        _retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = _options.RequireHttpsMetadata };
     }
+
+    public void Dispose() => _refreshing.Dispose();
 
     /// <summary>
     /// Validates the <c>Authorization</c> header's bearer token. Returns null (after logging why at
@@ -54,23 +56,17 @@ internal sealed partial class BotFrameworkAuthenticator
         }
 
         var token = authorization[7..].Trim();
-        OpenIdConnectConfiguration configuration;
-        try
+        var configuration = await ConfigurationAsync(unknownKey: false, cancellationToken).ConfigureAwait(false);
+        if (configuration is null)
         {
-            configuration = await _metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException e)
-        {
-            // The metadata server is unreachable and no keys were ever loaded: nothing can be verified.
-            LogMetadataUnavailable(_logger, e, _options.OpenIdMetadataUrl);
             return null;
         }
 
         var result = await ValidateAsync(token, configuration).ConfigureAwait(false);
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException
+            && await ConfigurationAsync(unknownKey: true, cancellationToken).ConfigureAwait(false) is { } refreshed && !ReferenceEquals(refreshed, configuration))
         {
-            _metadata.RequestRefresh();
-            configuration = await _metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            configuration = refreshed;
             result = await ValidateAsync(token, configuration).ConfigureAwait(false);
         }
 
@@ -83,6 +79,53 @@ internal sealed partial class BotFrameworkAuthenticator
         var serviceUrl = jwt.TryGetPayloadValue<string>("serviceurl", out var url) ? url : null;
         return new BotFrameworkIdentity(serviceUrl, Endorsements(configuration, jwt.Kid));
     }
+
+    // The keys, read when first needed, again after KeysRefreshInterval, and early (at most once per
+    // KeysMinimumRefreshInterval) when a token names a key id they lack. A failed read keeps the old keys.
+    private async Task<OpenIdConnectConfiguration?> ConfigurationAsync(bool unknownKey, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var current = _keys;
+        if (current is not null && !Due(current, now, unknownKey))
+        {
+            return current.Configuration;
+        }
+
+        await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            current = _keys;
+            if (current is not null && !Due(current, _time.GetUtcNow(), unknownKey))
+            {
+                return current.Configuration;
+            }
+
+            try
+            {
+                var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(_options.OpenIdMetadataUrl.AbsoluteUri, _retriever, cancellationToken).ConfigureAwait(false);
+                _keys = new Keys(configuration, _time.GetUtcNow());
+                return configuration;
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or HttpRequestException or ArgumentException or System.Text.Json.JsonException)
+            {
+                LogMetadataUnavailable(_logger, e, _options.OpenIdMetadataUrl);
+                if (current is not null)
+                {
+                    // Keep serving with the keys we have; try again after the minimum interval.
+                    _keys = current with { ReadAt = _time.GetUtcNow() - _options.KeysRefreshInterval + _options.KeysMinimumRefreshInterval };
+                }
+
+                return current?.Configuration;
+            }
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    private bool Due(Keys keys, DateTimeOffset now, bool unknownKey) =>
+        now - keys.ReadAt >= (unknownKey ? _options.KeysMinimumRefreshInterval : _options.KeysRefreshInterval);
 
     private Task<TokenValidationResult> ValidateAsync(string token, OpenIdConnectConfiguration configuration) =>
         _handler.ValidateTokenAsync(token, new TokenValidationParameters
@@ -119,9 +162,11 @@ internal sealed partial class BotFrameworkAuthenticator
         };
     }
 
+    private sealed record Keys(OpenIdConnectConfiguration Configuration, DateTimeOffset ReadAt);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "A Bot Framework request was refused: {Reason}.")]
     private static partial void LogRejected(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The Bot Framework signing keys at {MetadataUrl} cannot be read; requests are refused until they can.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The Bot Framework signing keys at {MetadataUrl} cannot be read; the keys already known stay in use, and without any, requests are refused.")]
     private static partial void LogMetadataUnavailable(ILogger logger, Exception exception, Uri metadataUrl);
 }
