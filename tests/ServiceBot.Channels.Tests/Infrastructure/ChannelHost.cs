@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ServiceBot.Abstractions.Bots;
 using ServiceBot.Abstractions.Logging;
 using ServiceBot.Abstractions.Turns;
 
@@ -32,7 +33,7 @@ public sealed class ChannelHost : IAsyncDisposable
 
     public Uri BaseAddress => Host.BaseAddress;
 
-    public static async Task<ChannelHost> StartAsync(IDictionary<string, string?> settings)
+    public static async Task<ChannelHost> StartAsync(IDictionary<string, string?> settings, IBotCatalog? catalog = null, string? contentRoot = null)
     {
         var log = new InMemoryConversationLog();
         var processor = new ScriptedTurnProcessor(log);
@@ -44,9 +45,11 @@ public sealed class ChannelHost : IAsyncDisposable
                 builder.Services.AddSingleton<TimeProvider>(clock);
                 builder.Services.AddSingleton<ITurnProcessor>(processor);
                 builder.Services.AddSingleton<IConversationLog>(log);
+                builder.Services.AddSingleton(catalog ?? new FixedBotCatalog());
                 builder.Services.AddServiceBotChannels(builder.Configuration);
             },
-            app => app.MapServiceBotChannels());
+            app => app.MapServiceBotChannels(),
+            contentRoot);
         return new ChannelHost(host, processor, log, clock);
     }
 
