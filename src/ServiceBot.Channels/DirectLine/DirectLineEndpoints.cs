@@ -203,7 +203,9 @@ internal sealed partial class DirectLineEndpoints : IDisposable
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize<Activity>(body, ActivityJson.Options);
+            // The schema's default type would turn an untyped body into a message; Direct Line requires the type.
+            using var document = JsonDocument.Parse(body);
+            activity = HasType(document.RootElement) ? document.RootElement.Deserialize<Activity>(ActivityJson.Options) : null;
         }
         catch (JsonException e)
         {
@@ -313,6 +315,9 @@ internal sealed partial class DirectLineEndpoints : IDisposable
         var header = http.Request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
     }
+
+    private static bool HasType(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String;
 
     private static bool TryWatermark(string raw, out long watermark) =>
         long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out watermark);
