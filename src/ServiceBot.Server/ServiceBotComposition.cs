@@ -1,3 +1,4 @@
+using ServiceBot.Channels;
 using ServiceBot.Core;
 using ServiceBot.Redis;
 using ServiceBot.Server.Endpoints;
@@ -17,6 +18,7 @@ public static class ServiceBotComposition
         services.AddServiceBotCore(configuration);
         services.AddServiceBotStorage(configuration);
         services.AddServiceBotRedis(configuration);
+        services.AddServiceBotChannels(configuration);
         return services;
     }
 
@@ -25,6 +27,7 @@ public static class ServiceBotComposition
     {
         endpoints.MapHealthEndpoints();
         endpoints.MapTurnEndpoints();
+        endpoints.MapServiceBotChannels();
         return endpoints;
     }
 }
