@@ -117,3 +117,4 @@ public sealed class WidgetBrowserTests(BrowserFixture fixture) : IClassFixture<B
             "for (var i = 0; i < sessionStorage.length; i++) { var v = JSON.parse(sessionStorage.getItem(sessionStorage.key(i)) || 'null'); if (v && v.conversationId) { return v.conversationId; } } return null;") as string;
         return conversation is not null && activity.Conversation?.Id == conversation;
     }
+}
