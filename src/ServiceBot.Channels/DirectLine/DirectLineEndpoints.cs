@@ -130,8 +130,10 @@ internal sealed partial class DirectLineEndpoints : IDisposable
         var started = access.Conversation.TryStart();
         if (started)
         {
+            // A welcome that fails for a passing reason (the bot still loading, a store down; logged by
+            // the runner) must not cost the customer the conversation: only a wrong request fails here.
             var failure = await WelcomeAsync(access.Conversation, grant).ConfigureAwait(false);
-            if (failure is not null)
+            if (failure is not null && failure.Kind != ChannelTurnFailureKind.Unavailable)
             {
                 await WriteFailureAsync(http, failure).ConfigureAwait(false);
                 return;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ServiceBot.Abstractions.Activities;
@@ -14,15 +15,20 @@ namespace ServiceBot.Channels.Hosting;
 /// whose connection drops mid-turn still gets the reply (stored for Direct Line, posted for Slack and
 /// Teams), so a flaky network never loses an answer. Thread-safe.
 /// </remarks>
-internal sealed partial class ChannelTurnRunner(ITurnProcessor processor, IHostApplicationLifetime lifetime, ILogger<ChannelTurnRunner> logger)
+internal sealed partial class ChannelTurnRunner(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<ChannelTurnRunner> logger)
 {
+    // Resolved by the first turn, not when the endpoints are mapped: a pipeline that cannot be built
+    // fails that turn (reported as "unavailable") like any other entry point, instead of the channels
+    // deciding whether the server starts at all.
+    private ITurnProcessor Processor => field ??= services.GetRequiredService<ITurnProcessor>();
+
     /// <summary>Runs the turn; failures come back as a <see cref="ChannelTurnFailure"/> instead of an exception.</summary>
     public async Task<ChannelTurnOutcome> RunAsync(Activity activity, string? botId, IReplyStream? stream)
     {
         var cancellationToken = lifetime.ApplicationStopping;
         try
         {
-            var result = await processor.ProcessAsync(activity, new TurnRequest { BotId = botId, Stream = stream }, cancellationToken).ConfigureAwait(false);
+            var result = await Processor.ProcessAsync(activity, new TurnRequest { BotId = botId, Stream = stream }, cancellationToken).ConfigureAwait(false);
             return new ChannelTurnOutcome(result, null);
         }
         catch (UnknownBotException e)
