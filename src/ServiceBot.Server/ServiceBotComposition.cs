@@ -1,6 +1,7 @@
+using ServiceBot.Channels;
 using ServiceBot.Core;
-using ServiceBot.KbBot;
 using ServiceBot.Funnel;
+using ServiceBot.KbBot;
 using ServiceBot.Redis;
 using ServiceBot.SensitiveWords;
 using ServiceBot.Server.Endpoints;
@@ -25,6 +26,7 @@ public static class ServiceBotComposition
         services.AddServiceBotKbBot(configuration);
         services.AddServiceBotFunnel(configuration);
         services.AddServiceBotSensitiveWords(configuration);
+        services.AddServiceBotChannels(configuration);
         return services;
     }
 
@@ -33,6 +35,7 @@ public static class ServiceBotComposition
     {
         endpoints.MapHealthEndpoints();
         endpoints.MapTurnEndpoints();
+        endpoints.MapServiceBotChannels();
         return endpoints;
     }
 }

@@ -1,0 +1,120 @@
+using OpenQA.Selenium;
+using ServiceBot.Abstractions.Activities;
+using ServiceBot.Abstractions.Logging;
+using ServiceBot.Channels.Tests.Infrastructure;
+
+namespace ServiceBot.Channels.Tests.Browser;
+
+/// <summary>
+/// The embeddable widget (one script tag, served by the server) in real headless Chromium: answers,
+/// "did you mean" chips, thumbs feedback stored in the conversation log, handoff, and a page reload
+/// that continues the same conversation.
+/// </summary>
+public sealed class WidgetBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task AnswersAQuestionAndStoresAThumbsUpForThatTurn()
+    {
+        using var browser = StartWidget();
+
+        Send(browser, "我要退货");
+        var answer = browser.WaitForElement(".sbw-msg.sbw-bot", "7天无理由退货");
+        Assert.Equal("退换货政策", answer.FindElement(By.CssSelector("a[href='https://shop.example.com/returns']")).Text.Trim());
+        answer.FindElement(By.CssSelector(".sbw-up")).Click();
+        browser.WaitForElement(".sbw-msg.sbw-bot .sbw-thanks");
+
+        var rated = new List<(string BotId, TurnFeedback Feedback)>();
+        foreach (var entry in fixture.Server.Log.Feedback)
+        {
+            var turn = await fixture.Server.Log.GetTurnAsync(entry.BotId, entry.Feedback.TurnId, TestContext.Current.CancellationToken);
+            if (turn?.UserText == "我要退货")
+            {
+                rated.Add(entry);
+            }
+        }
+
+        var (botId, feedback) = Assert.Single(rated);
+        Assert.Equal(ScriptedTurnProcessor.BotId, botId);
+        Assert.Equal(FeedbackKind.ThumbsUp, feedback.Kind);
+        Assert.Equal("true", answer.FindElement(By.CssSelector(".sbw-up")).GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public void ClickingASuggestionChipSendsItAndShowsItsAnswer()
+    {
+        using var browser = StartWidget();
+
+        Send(browser, "运费贵吗");
+        browser.WaitForElement(".sbw-suggestions .sbw-chip", ScriptedTurnProcessor.DeliveryQuestion).Click();
+
+        browser.WaitForElement(".sbw-msg.sbw-bot", ScriptedTurnProcessor.DeliveryAnswer);
+        browser.WaitForElement(".sbw-msg.sbw-user", ScriptedTurnProcessor.DeliveryQuestion);
+        // The chips belong to the question they answered; they go once the user has moved on.
+        Assert.True(browser.Driver.FindElement(By.CssSelector(".sbw-suggestions")).GetAttribute("hidden") is not null);
+    }
+
+    [Fact]
+    public void TheHandoffButtonAsksForAHumanAndTheWidgetShowsTheHandoff()
+    {
+        using var browser = StartWidget();
+
+        browser.WaitForElement(".sbw-handoff").Click();
+
+        browser.WaitForElement(".sbw-msg.sbw-bot", ScriptedTurnProcessor.HandoffReply);
+        browser.WaitForElement(".sbw-root[data-handoff='handedOff']");
+        Assert.Contains(fixture.Server.Processor.Received, a => a.Text == "转人工" && a.ChannelId == "directline");
+    }
+
+    [Fact]
+    public void AfterAReloadTheWidgetContinuesTheSameConversationWithoutRepeatingMessages()
+    {
+        using var browser = StartWidget();
+        Send(browser, "我要退货");
+        browser.WaitForElement(".sbw-msg.sbw-bot", "7天无理由退货");
+        var firstConversation = Assert.Single(fixture.Server.Processor.Received, a => a.Text == "我要退货" && a.From?.Id is not null && Mine(browser, a)).Conversation!.Id;
+
+        browser.Driver.Navigate().Refresh();
+        browser.WaitForElement(".sbw-root[data-connection='ok']");
+        browser.WaitForElement(".sbw-msg.sbw-bot", "7天无理由退货");
+        Send(browser, ScriptedTurnProcessor.ShippingQuestion);
+        browser.WaitForElement(".sbw-msg.sbw-bot", ScriptedTurnProcessor.ShippingAnswer);
+
+        var second = Assert.Single(fixture.Server.Processor.Received, a => a.Text == ScriptedTurnProcessor.ShippingQuestion && Mine(browser, a));
+        Assert.Equal(firstConversation, second.Conversation!.Id);
+        var answers = browser.Driver.FindElements(By.CssSelector(".sbw-msg.sbw-bot")).Count(e => e.Text.Contains("7天无理由退货", StringComparison.Ordinal));
+        Assert.Equal(1, answers);
+        var questions = browser.Driver.FindElements(By.CssSelector(".sbw-msg.sbw-user")).Count(e => e.Text.Contains("我要退货", StringComparison.Ordinal));
+        Assert.Equal(1, questions);
+    }
+
+    private HeadlessChromium StartWidget()
+    {
+        var browser = HeadlessChromium.Start();
+        try
+        {
+            browser.Open(fixture.Page("widget/?open=true"));
+            browser.WaitForElement(".sbw-root[data-state='open'][data-connection='ok']");
+            return browser;
+        }
+        catch
+        {
+            browser.Dispose();
+            throw;
+        }
+    }
+
+    private static void Send(HeadlessChromium browser, string text)
+    {
+        var input = browser.WaitForElement("#sbw-input");
+        input.SendKeys(text);
+        input.SendKeys(Keys.Enter);
+    }
+
+    // The conversation this browser's widget holds, read from the widget's own session storage.
+    private static bool Mine(HeadlessChromium browser, Activity activity)
+    {
+        var conversation = browser.Driver.ExecuteScript(
+            "for (var i = 0; i < sessionStorage.length; i++) { var v = JSON.parse(sessionStorage.getItem(sessionStorage.key(i)) || 'null'); if (v && v.conversationId) { return v.conversationId; } } return null;") as string;
+        return conversation is not null && activity.Conversation?.Id == conversation;
+    }
+}
