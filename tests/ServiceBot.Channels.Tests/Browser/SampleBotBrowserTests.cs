@@ -49,7 +49,7 @@ public sealed class SampleBotBrowserTests : IAsyncLifetime
             Assert.Skip("Microsoft Web Chat is not installed here (scripts/setup.sh test installs it into .tools/webchat).");
         }
 
-        ready.SendKeys("我要退货");
+        ready.SendKeys("怎么退货");
         ready.SendKeys(Keys.Enter);
 
         browser.WaitForText(ExpectedAnswer());
@@ -64,7 +64,7 @@ public sealed class SampleBotBrowserTests : IAsyncLifetime
         browser.WaitForElement(".sbw-root[data-state='open'][data-connection='ok']");
 
         var input = browser.WaitForElement("#sbw-input");
-        input.SendKeys("我要退货");
+        input.SendKeys("怎么退货");
         input.SendKeys(Keys.Enter);
         var answer = browser.WaitForElement(".sbw-msg.sbw-bot", ExpectedAnswer());
 
@@ -72,7 +72,7 @@ public sealed class SampleBotBrowserTests : IAsyncLifetime
             "for (var i = 0; i < sessionStorage.length; i++) { var v = JSON.parse(sessionStorage.getItem(sessionStorage.key(i)) || 'null'); if (v && v.conversationId) { return v.conversationId; } } return null;")!;
         await _server.FlushLogAsync();
         var log = _server.Services.GetRequiredService<IConversationLog>();
-        var turn = Assert.Single(await log.GetConversationAsync("shop", conversationId, TestContext.Current.CancellationToken), t => t.UserText == "我要退货");
+        var turn = Assert.Single(await log.GetConversationAsync("shop", conversationId, TestContext.Current.CancellationToken), t => t.UserText == "怎么退货");
         Assert.Equal("directline", turn.ChannelId);
 
         answer.FindElement(By.CssSelector(".sbw-down")).Click();
