@@ -15,7 +15,12 @@ namespace ServiceBot.Funnel.Rules;
 internal sealed class RuleBook
 {
     private const RegexOptions PatternOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+
+    // The non-backtracking engine is linear in the input and the guard bounds the input, so this is a
+    // safety net only. It must not be tight: the engine builds its automaton lazily on first use, and
+    // on a busy machine that first match can take a few hundred milliseconds, which must not turn a
+    // "转人工" into a miss.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
     private readonly Dictionary<string, CompiledRule> _exact;
     private readonly CompiledRule[] _ordered;
