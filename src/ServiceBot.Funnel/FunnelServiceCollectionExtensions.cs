@@ -26,6 +26,7 @@ public static class FunnelServiceCollectionExtensions
         services.TryAddSingleton<FunnelSettingsCache>();
         services.TryAddSingleton<IRateLimiter, InMemoryRateLimiter>();
         services.TryAddSingleton<RuleBookRegistry>();
+        services.TryAddSingleton<HotAnswerCounter>();
         services.AddSingleton<IBotInitializer, RulesInitializer>();
         services.AddSingleton<ITurnStage, GuardStage>();
         services.AddSingleton<ITurnStage, RulesStage>();

@@ -28,6 +28,31 @@ public sealed class FunnelConversationTests(FunnelServerFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task AnFaqAnswerTheSameMessageKeepsGetting_IsPromotedToTheCache_AndServedFromIt()
+    {
+        const string Question = "退货期限是几天？";
+        for (var i = 1; i <= 3; i++)
+        {
+            var promoted = i == 3;
+            await fixture.Server.Conversation(locale: "zh-CN")
+                .Send(Question)
+                .AssertAnsweredBy("kbbot")
+                .AssertTrace(trace => Assert.Equal(promoted, trace.Find("cache")?.Notes?.ContainsKey("promoted") ?? false));
+        }
+
+        await fixture.Server.Conversation(locale: "zh-CN")
+            .Send(Question)
+            .AssertAnsweredBy("cache")
+            .AssertOutcome(TurnOutcome.Answered)
+            .AssertTrace(trace => Assert.Null(trace.Find("router")));
+
+        var cache = fixture.Server.Services.GetRequiredService<IAnswerCache>();
+        var entry = Assert.Single(await cache.ListAsync("shop", TestContext.Current.CancellationToken), e => e.Question == Question);
+        Assert.Equal("promoted", entry.Source);
+        Assert.Equal("returns-window", entry.FaqId);
+    }
+
+    [Fact]
     public async Task TheGuardRefusesASymbolOnlyMessage_BeforeAnythingElseRuns()
     {
         await fixture.Server.Conversation(locale: "zh-CN")

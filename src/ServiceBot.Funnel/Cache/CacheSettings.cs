@@ -19,4 +19,11 @@ internal sealed class CacheSettings
 
     /// <summary>Characters that change a question's meaning (negations); a near-duplicate may not differ from the key in these, nor in digits.</summary>
     public string DistinguishingChars { get; set; } = "不没别未非无否莫勿";
+
+    /// <summary>
+    /// After how many answers of the same FAQ to the same message (exact key) that answer is promoted
+    /// into the cache; 0 switches promotion off. Only answers a responder marks as depending on the
+    /// message alone are counted (see <c>CacheableAnswer</c>).
+    /// </summary>
+    public int PromoteAfter { get; set; } = 3;
 }

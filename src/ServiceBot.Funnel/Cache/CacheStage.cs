@@ -4,6 +4,7 @@ using ServiceBot.Abstractions.Activities;
 using ServiceBot.Abstractions.Cache;
 using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.Responders;
+using ServiceBot.Abstractions.Tracing;
 using ServiceBot.Abstractions.Turns;
 
 namespace ServiceBot.Funnel.Cache;
@@ -21,6 +22,7 @@ internal sealed class CacheStage(
     IEnumerable<IDialogResponder> dialogs,
     TimeProvider time,
     IOptions<FunnelOptions> options,
+    HotAnswerCounter hot,
     IKnowledgeStore? knowledge = null) : ITurnStage
 {
     private readonly IDialogResponder[] _dialogs = [.. dialogs.Distinct()];
@@ -52,7 +54,10 @@ internal sealed class CacheStage(
         var entry = await FindAsync(turn, key, settings, cancellationToken).ConfigureAwait(false);
         if (entry is null)
         {
+            // Held now: once next runs, the trace's current step is no longer this stage's.
+            var step = turn.Trace.Current;
             await next(turn, cancellationToken).ConfigureAwait(false);
+            await PromoteAsync(turn, key, settings, step, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -64,6 +69,47 @@ internal sealed class CacheStage(
         }
 
         turn.Respond(Name, TurnOutcome.Answered, turn.CreateReply(entry.Answer));
+    }
+
+    /// <summary>
+    /// After the later stages answered: counts an answer that depends on the message alone and, once
+    /// the same FAQ answered the same message <see cref="CacheSettings.PromoteAfter"/> times, writes
+    /// it to the cache as a promoted entry tied to that FAQ version.
+    /// </summary>
+    private async ValueTask PromoteAsync(TurnContext turn, string key, CacheSettings settings, TraceStep? step, CancellationToken cancellationToken)
+    {
+        if (settings.PromoteAfter <= 0
+            || key.Length == 0
+            || turn.Outcome != TurnOutcome.Answered
+            || turn.HasSideEffects
+            || turn.Features.Get<CacheableAnswer>() is not { } answer)
+        {
+            return;
+        }
+
+        var botId = turn.Bot.Id;
+        if (hot.Add(botId, key, answer.FaqId, answer.FaqVersion) < settings.PromoteAfter)
+        {
+            return;
+        }
+
+        hot.Forget(botId, key);
+        await cache.SetAsync(
+            new CachedAnswer
+            {
+                BotId = botId,
+                Key = key,
+                Question = answer.Question,
+                Answer = answer.Answer,
+                FaqId = answer.FaqId,
+                FaqVersion = answer.FaqVersion,
+                Locale = answer.Locale,
+                Source = "promoted",
+                CreatedAt = turn.Now,
+            },
+            cancellationToken).ConfigureAwait(false);
+        _indexes.TryRemove(botId, out _);
+        step?.Note("promoted", answer.FaqId);
     }
 
     private async ValueTask<CachedAnswer?> FindAsync(TurnContext turn, string key, CacheSettings settings, CancellationToken cancellationToken)

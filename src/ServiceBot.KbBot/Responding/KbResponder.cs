@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ServiceBot.Abstractions.Activities;
+using ServiceBot.Abstractions.Cache;
 using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.Logging;
 using ServiceBot.Abstractions.Responders;
@@ -65,6 +66,7 @@ internal sealed partial class KbResponder : IResponder
         var query = await PrepareAsync(turn, snapshot, utterance, synonyms, cancellationToken).ConfigureAwait(false);
         var match = Usable(FaqMatcher.Match(snapshot, query, MatchMode.HybridRerank), turn);
         var decision = TierDecider.Decide(match.Candidates, snapshot.Settings);
+        var followUp = false;
 
         if (decision.Tier != KbTier.Answer && FollowUpTopic(turn, snapshot, utterance, memory) is { } topic)
         {
@@ -78,6 +80,7 @@ internal sealed partial class KbResponder : IResponder
             {
                 turn.Trace.Note("follow-up", topic.Id);
                 (match, decision) = (followMatch, followDecision);
+                followUp = true;
             }
         }
 
@@ -91,6 +94,12 @@ internal sealed partial class KbResponder : IResponder
                 memory.LastFaqId = chosen.Faq.Id;
                 memory.LastAnsweredAt = turn.Now;
                 turn.Topic = chosen.Faq.Id;
+                if (!followUp && chosen.Faq.ChannelAnswers.Count == 0)
+                {
+                    // The answer follows from the message alone, so the funnel may promote it when it is hot.
+                    turn.Features.Set(new CacheableAnswer(chosen.Faq.Id, chosen.Faq.Version, chosen.Faq.StandardQuestion, chosen.Faq.Answer, turn.Locale));
+                }
+
                 return ResponderResult.Answered(decision.Probability, AnswerReplies(turn, snapshot, chosen.Faq, match.Candidates));
             case KbTier.Suggest:
                 memory.Suggestions = [.. decision.Chosen.Select(c => new OfferedSuggestion { FaqId = c.Faq.Id, Question = c.Faq.StandardQuestion, Probability = Math.Round(c.Probability, 4) })];
