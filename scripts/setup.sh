@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what ServiceBot needs on a Debian machine, idempotently: a second run changes nothing.
 #
-#   scripts/setup.sh runtime   what `./servicebot run` needs (jieba dictionary, OpenCC)
+#   scripts/setup.sh runtime   what `./servicebot run` needs (jieba dictionary, OpenCC, Microsoft Web Chat)
 #   scripts/setup.sh test      runtime + what the tests need (redis-server, Chromium, PostgreSQL, Web Chat)
 #   scripts/setup.sh peers     the peer implementations the side-by-side benchmarks compare against
 set -euo pipefail
@@ -36,11 +36,12 @@ need_dotnet() {
   return 1
 }
 
-npm_install() { # folder package...
+npm_install() { # folder [--npm-flag...] package...
   local dir="$1"; shift
   mkdir -p "$dir"
-  local missing=()
+  local missing=() flags=()
   for p in "$@"; do
+    case "$p" in -*) flags+=("$p"); continue ;; esac
     local name="${p%@*}"; [ -z "$name" ] && name="$p"
     [ -d "$dir/node_modules/$name" ] || missing+=("$p")
   done
@@ -48,19 +49,20 @@ npm_install() { # folder package...
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
   [ -f "$dir/package.json" ] || (cd "$dir" && npm init -y >/dev/null)
   echo "setup: npm install ${missing[*]}"
-  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "${missing[@]}" >/dev/null)
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "${flags[@]}" "${missing[@]}" >/dev/null)
 }
 
 runtime() {
   need_dotnet
   apt_install "${runtime_packages[@]}"
+  # Microsoft's own Web Chat bundle, served by the /webchat/ demo page and used by the browser
+  # tests; installed from npm, never committed.
+  npm_install "$tools/webchat" --ignore-scripts botframework-webchat@4.18.1
 }
 
 test_deps() {
   runtime
   apt_install "${test_packages[@]}"
-  # Microsoft's own Web Chat bundle for the Direct Line demo page and browser tests; never committed.
-  npm_install "$tools/webchat" botframework-webchat@4.18.1 --ignore-scripts
 }
 
 peers() {
