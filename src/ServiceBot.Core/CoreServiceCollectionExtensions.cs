@@ -42,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IAnswerCache, InMemoryAnswerCache>();
         services.TryAddSingleton<IKnowledgeChangeNotifier, InProcessKnowledgeChangeNotifier>();
         services.TryAddSingleton<ITranscriptRedactor, PassThroughRedactor>();
+        services.TryAddSingleton<IConversationLog, InMemoryConversationLog>();
 
         services.TryAddSingleton<TurnLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnLogWriter>());

@@ -27,7 +27,8 @@ internal static partial class BotDefinitionLoader
             throw new BotDefinitionException(path, document.LineOf("$.id"), $"bot id '{id}' must be 1–64 lowercase letters, digits, '-' or '_', starting with a letter or digit.");
         }
 
-        var locales = header.Locales is { Count: > 0 } ? header.Locales : [header.DefaultLocale ?? "zh-CN"];
+        // Chinese first, English second: a bot that names no locales speaks both.
+        var locales = header.Locales is { Count: > 0 } ? header.Locales : header.DefaultLocale is { } only && !only.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && !only.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? [only] : ["zh-CN", "en-US"];
         var defaultLocale = header.DefaultLocale ?? locales[0];
         if (!locales.Contains(defaultLocale, StringComparer.OrdinalIgnoreCase))
         {

@@ -98,8 +98,14 @@ internal sealed partial class TurnPipeline
         var nextCalled = false;
         var failedInNext = false;
         long inNext = 0;
-        var repliesBefore = turn.Replies.Count;
+
+        // What the stage itself changed: its own notes, and the replies before it called next and
+        // after next returned (changes in between belong to later stages).
         var notesBefore = step.Notes?.Count ?? 0;
+        var replyCountBefore = turn.Replies.Count;
+        var changedBeforeNext = false;
+        var repliesAfterNext = 0;
+        IReadOnlyList<Abstractions.Activities.Activity>? replySnapshotAfterNext = null;
         try
         {
             await stage.InvokeAsync(
@@ -107,6 +113,7 @@ internal sealed partial class TurnPipeline
                 async (t, ct) =>
                 {
                     nextCalled = true;
+                    changedBeforeNext = turn.Replies.Count != replyCountBefore;
                     turn.Trace.EndStep(step);
                     var nextStarted = Stopwatch.GetTimestamp();
                     try
@@ -121,6 +128,8 @@ internal sealed partial class TurnPipeline
                     finally
                     {
                         inNext += Stopwatch.GetTimestamp() - nextStarted;
+                        repliesAfterNext = turn.Replies.Count;
+                        replySnapshotAfterNext = [.. turn.Replies];
                     }
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -144,8 +153,12 @@ internal sealed partial class TurnPipeline
         if (!nextCalled)
         {
             step.Outcome = turn.Outcome is TurnOutcome.Refused or TurnOutcome.Blocked ? StepOutcome.Blocked : StepOutcome.Answered;
+            return;
         }
-        else if (step.Outcome == StepOutcome.Passed && ((step.Notes?.Count ?? 0) > notesBefore || (step.Candidates?.Count ?? 0) > 0 || turn.Replies.Count != repliesBefore))
+
+        var changedAfterNext = turn.Replies.Count != repliesAfterNext
+            || (replySnapshotAfterNext is not null && !turn.Replies.SequenceEqual(replySnapshotAfterNext));
+        if (step.Outcome == StepOutcome.Passed && ((step.Notes?.Count ?? 0) > notesBefore || (step.Candidates?.Count ?? 0) > 0 || changedBeforeNext || changedAfterNext))
         {
             step.Outcome = StepOutcome.Annotated;
         }

@@ -1,0 +1,30 @@
+using ServiceBot.Core;
+using ServiceBot.Redis;
+using ServiceBot.Server.Endpoints;
+using ServiceBot.Storage;
+
+namespace ServiceBot.Server;
+
+/// <summary>
+/// The composition root: every feature registers itself here, once. The pipeline's stage order is
+/// not decided here but in <c>PipelineOptions.DefaultOrder</c> (overridable by configuration).
+/// </summary>
+public static class ServiceBotComposition
+{
+    /// <summary>Registers all of ServiceBot's services.</summary>
+    public static IServiceCollection AddServiceBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddServiceBotCore(configuration);
+        services.AddServiceBotStorage(configuration);
+        services.AddServiceBotRedis(configuration);
+        return services;
+    }
+
+    /// <summary>Maps all of ServiceBot's HTTP endpoints.</summary>
+    public static IEndpointRouteBuilder MapServiceBot(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthEndpoints();
+        endpoints.MapTurnEndpoints();
+        return endpoints;
+    }
+}

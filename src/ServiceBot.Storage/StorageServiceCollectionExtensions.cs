@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServiceBot.Abstractions.Knowledge;
+using ServiceBot.Abstractions.Logging;
+using ServiceBot.Storage.Sqlite;
+
+namespace ServiceBot.Storage;
+
+/// <summary>Registers the durable stores: the knowledge base and the conversation log.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Adds the SQLite knowledge store and conversation log (one file each per bot, in the bot's data folder).</summary>
+    public static IServiceCollection AddServiceBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SqliteDatabases>();
+        services.Replace(ServiceDescriptor.Singleton<IKnowledgeStore, SqliteKnowledgeStore>());
+        services.Replace(ServiceDescriptor.Singleton<IConversationLog, SqliteConversationLog>());
+        return services;
+    }
+}
