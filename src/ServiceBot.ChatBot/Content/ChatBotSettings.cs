@@ -17,6 +17,12 @@ internal sealed class ChatBotSettings
     /// <summary>Chit-chat template files (patterns with wildcards, captures and regexes).</summary>
     public List<string> Templates { get; set; } = [];
 
+    /// <summary>
+    /// How much of the message a template's literal text must cover (0–1); wildcards let "你好呀小鹿"
+    /// match "你好*" only when the greeting is most of the message.
+    /// </summary>
+    public double TemplateCoverage { get; set; } = 0.5;
+
     /// <summary>Chit-chat corpus files (questions with replies) for retrieval.</summary>
     public List<string> Corpus { get; set; } = [];
 

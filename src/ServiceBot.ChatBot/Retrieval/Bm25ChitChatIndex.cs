@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ServiceBot.Abstractions.Text;
 
 namespace ServiceBot.ChatBot.Retrieval;
@@ -147,5 +148,6 @@ internal sealed class Bm25ChitChatIndex : IChitChatIndex
 
     private sealed record Document(ChitChatEntry Entry, string Question, string[] Terms, HashSet<string> TermSet);
 
+    [StructLayout(LayoutKind.Auto)]
     private readonly record struct Posting(int Document, int Frequency);
 }
