@@ -2,7 +2,6 @@ using ServiceBot.Abstractions.Activities;
 using ServiceBot.Abstractions.Filters;
 using ServiceBot.Abstractions.Responders;
 using ServiceBot.Abstractions.Retrieval;
-using ServiceBot.Abstractions.Text;
 using ServiceBot.Abstractions.Turns;
 using ServiceBot.ChatBot.Content;
 using ServiceBot.ChatBot.Generation;
@@ -20,7 +19,7 @@ namespace ServiceBot.ChatBot;
 /// knowledge passage than to the chit-chat corpus), so small talk never wins over the knowledge base.
 /// A prompt-injection verdict from the rejector means the model is not called. Thread-safe.
 /// </remarks>
-internal sealed class ChatBotResponder(ChatBotContentCache contents, ITextAnalyzer analyzer, GroundedGenerator generator) : IResponder
+internal sealed class ChatBotResponder(ChatBotContentCache contents, GroundedGenerator generator) : IResponder
 {
     public const string ResponderName = "chatbot";
 
@@ -35,6 +34,7 @@ internal sealed class ChatBotResponder(ChatBotContentCache contents, ITextAnalyz
         }
 
         var step = turn.Trace.Current;
+        var analyzer = contents.Analyzer;
         var utterance = turn.IsAnalyzed ? turn.Utterance : analyzer.Analyze(turn.Text);
         var template = content.Templates.Match(utterance.Normalized, turn.Locale, content.Settings.TemplateCoverage);
         if (template is not null)

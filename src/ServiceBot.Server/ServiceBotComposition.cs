@@ -1,3 +1,4 @@
+using ServiceBot.ChatBot;
 using ServiceBot.Core;
 using ServiceBot.Redis;
 using ServiceBot.Server.Endpoints;
@@ -17,6 +18,7 @@ public static class ServiceBotComposition
         services.AddServiceBotCore(configuration);
         services.AddServiceBotStorage(configuration);
         services.AddServiceBotRedis(configuration);
+        services.AddServiceBotChatBot(configuration);
         return services;
     }
 

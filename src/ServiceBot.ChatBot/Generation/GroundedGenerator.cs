@@ -25,7 +25,7 @@ namespace ServiceBot.ChatBot.Generation;
 /// </remarks>
 internal sealed partial class GroundedGenerator(
     ChatBotLlm llm,
-    ITextAnalyzer analyzer,
+    ChatBotContentCache contents,
     IEnumerable<IReplyFilter> filters,
     ILogger<GroundedGenerator> logger,
     IKnowledgeRetriever? retriever = null)
@@ -53,7 +53,7 @@ internal sealed partial class GroundedGenerator(
         var rewritten = await RewriteAsync(turn, content, client, cancellationToken).ConfigureAwait(false);
         if (rewritten is not null)
         {
-            query = analyzer.Analyze(rewritten);
+            query = contents.Analyzer.Analyze(rewritten);
             step?.Note("rewritten", true);
         }
 
@@ -62,7 +62,7 @@ internal sealed partial class GroundedGenerator(
             var hypothetical = await AuxiliaryAsync(turn, content, client, PromptSet.Hyde, query.Original, cancellationToken).ConfigureAwait(false);
             if (hypothetical is not null)
             {
-                query = analyzer.Analyze(query.Original + "\n" + hypothetical);
+                query = contents.Analyzer.Analyze(query.Original + "\n" + hypothetical);
                 step?.Note("hyde", true);
             }
         }
