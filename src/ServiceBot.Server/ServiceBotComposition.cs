@@ -1,4 +1,5 @@
 using ServiceBot.Channels;
+using ServiceBot.ChatBot;
 using ServiceBot.Core;
 using ServiceBot.Funnel;
 using ServiceBot.KbBot;
@@ -27,6 +28,7 @@ public static class ServiceBotComposition
         services.AddServiceBotFunnel(configuration);
         services.AddServiceBotSensitiveWords(configuration);
         services.AddServiceBotChannels(configuration);
+        services.AddServiceBotChatBot(configuration);
         return services;
     }
 

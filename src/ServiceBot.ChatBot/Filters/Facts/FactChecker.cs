@@ -1,0 +1,74 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ServiceBot.Abstractions.Filters;
+using ServiceBot.ChatBot.Content;
+
+namespace ServiceBot.ChatBot.Filters.Facts;
+
+/// <summary>
+/// Checks every fact of a reply against an index of its sources and applies the bot's policy:
+/// remove the sentences that state something unsupported, or block the reply.
+/// </summary>
+/// <remarks>Pure and thread-safe; running it on its own output passes.</remarks>
+internal static partial class FactChecker
+{
+    public static FactCheck Check(string reply, FactIndex sources, FactExtractor extractor, FactFilterSettings settings, string? sourcesHeading = null)
+    {
+        var unsupported = new List<(Fact, string)>();
+        foreach (var fact in extractor.Extract(reply))
+        {
+            if (!sources.Supports(fact))
+            {
+                unsupported.Add((fact, fact.TextIn(reply)));
+            }
+        }
+
+        if (unsupported.Count == 0)
+        {
+            return new FactCheck(ReplyVerdict.Pass, reply, [], 0);
+        }
+
+        if (string.Equals(settings.Policy, "block", StringComparison.OrdinalIgnoreCase))
+        {
+            return new FactCheck(ReplyVerdict.Blocked, reply, unsupported, 0);
+        }
+
+        var kept = new StringBuilder(reply.Length);
+        var removed = 0;
+        foreach (var (start, length) in SentenceSplitter.Split(reply))
+        {
+            if (unsupported.Exists(u => u.Item1.Start < start + length && u.Item1.Start + u.Item1.Length > start))
+            {
+                removed++;
+            }
+            else
+            {
+                kept.Append(reply, start, length);
+            }
+        }
+
+        var text = kept.ToString().Trim();
+        if (removed > settings.MaxRemovedSentences || !HasBody(text, sourcesHeading))
+        {
+            return new FactCheck(ReplyVerdict.Blocked, reply, unsupported, removed);
+        }
+
+        return new FactCheck(ReplyVerdict.Repaired, text, unsupported, removed);
+    }
+
+    /// <summary>True when <paramref name="text"/> says something besides citation markers and a sources list.</summary>
+    internal static bool HasBody(string text, string? sourcesHeading)
+    {
+        var body = FootnoteLine().Replace(text, "");
+        body = FactPatterns.Citation().Replace(body, "");
+        if (!string.IsNullOrEmpty(sourcesHeading))
+        {
+            body = body.Replace(sourcesHeading, "", StringComparison.Ordinal);
+        }
+
+        return SentenceSplitter.HasContent(body);
+    }
+
+    [GeneratedRegex(@"(?m)^[ \t]*\[\d{1,3}\][^\n]*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FootnoteLine();
+}

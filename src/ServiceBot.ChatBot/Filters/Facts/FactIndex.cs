@@ -1,0 +1,194 @@
+namespace ServiceBot.ChatBot.Filters.Facts;
+
+/// <summary>
+/// What the sources of a reply (the passages it was grounded on, what the customer said, what the bot
+/// always may say) state, indexed so that each fact of the reply is checked in constant or small time.
+/// </summary>
+/// <remarks>Immutable once built; safe to share across the filters of one turn.</remarks>
+internal sealed class FactIndex
+{
+    // Durations written in different units ("24小时" and "一天", "一年" and "12个月") compare within 2%.
+    private const double DurationTolerance = 0.02;
+
+    private readonly Dictionary<FactKind, List<Fact>> _byKind = [];
+    private readonly HashSet<double> _surface = [];
+    private readonly HashSet<double> _plain = [];
+    private readonly HashSet<string> _emails = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _identifiers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _latinWords = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _phones = [];
+    private readonly List<string> _urls = [];
+    private readonly string _text;
+
+    private FactIndex(string text) => _text = text;
+
+    /// <summary>Indexes <paramref name="sources"/> with the facts <paramref name="extractor"/> finds in them.</summary>
+    public static FactIndex Build(IEnumerable<string> sources, FactExtractor extractor)
+    {
+        var folded = sources.Where(s => !string.IsNullOrEmpty(s)).Select(FactExtractor.Fold).ToList();
+        var index = new FactIndex(string.Join("\n", folded));
+        foreach (var source in folded)
+        {
+            foreach (var fact in extractor.Extract(source))
+            {
+                index.Add(fact);
+            }
+
+            foreach (System.Text.RegularExpressions.Match word in FactPatterns.LatinWord().Matches(source))
+            {
+                index._latinWords.Add(word.Value);
+                index._latinWords.Add(word.Value.TrimEnd('+'));
+                foreach (var part in word.Value.Split(['-', '.', '\'', '&', '+'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    index._latinWords.Add(part);
+                }
+            }
+        }
+
+        return index;
+    }
+
+    private void Add(Fact fact)
+    {
+        if (!_byKind.TryGetValue(fact.Kind, out var list))
+        {
+            _byKind[fact.Kind] = list = [];
+        }
+
+        list.Add(fact);
+        switch (fact.Kind)
+        {
+            case FactKind.Phone:
+                _phones.Add(fact.Key!);
+                break;
+            case FactKind.Email:
+                _emails.Add(fact.Key!);
+                break;
+            case FactKind.Url:
+                _urls.Add(fact.Key!);
+                break;
+            case FactKind.Identifier:
+                _identifiers.Add(fact.Key!);
+                break;
+        }
+
+        foreach (var value in fact.Surface)
+        {
+            _surface.Add(value);
+            if (fact.IsLenient)
+            {
+                _plain.Add(value);
+            }
+        }
+    }
+
+    /// <summary>True when the sources state <paramref name="fact"/>.</summary>
+    public bool Supports(Fact fact) => fact.Kind switch
+    {
+        FactKind.Amount => Typed(fact).Any(f => f.Key == fact.Key && Near(f.Low, fact.Low)) || (fact.Key == "CNY" && fact.Surface.All(_plain.Contains)),
+        FactKind.Percent or FactKind.Discount or FactKind.Multiplier => Typed(fact).Any(f => Near(f.Low, fact.Low)),
+        FactKind.Duration => SupportsDuration(fact),
+        FactKind.Time => Typed(fact).Any(f => Near(f.Low, fact.Low) || Near(f.Low, fact.High) || Near(f.High, fact.Low) || Near(f.High, fact.High)),
+        FactKind.Date => Typed(fact).Any(f => DatesAgree(f.Key!, fact.Key!)),
+        FactKind.Count or FactKind.Number => fact.Surface.All(v => v <= 1 || _surface.Contains(v)),
+        FactKind.Phone => _phones.Any(p => PhonesAgree(p, fact.Key!)),
+        FactKind.Email => _emails.Contains(fact.Key!),
+        FactKind.Url => _urls.Any(u => UrlsAgree(u, fact.Key!)),
+        FactKind.Identifier => _identifiers.Contains(fact.Key!) || _text.Contains(fact.Key!, StringComparison.OrdinalIgnoreCase),
+        FactKind.Name => SupportsName(fact.Key!),
+        _ => false,
+    };
+
+    private List<Fact> Typed(Fact fact) => _byKind.TryGetValue(fact.Kind, out var list) ? list : [];
+
+    private static bool Near(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(a));
+
+    private static bool NearDuration(double a, double b) => Math.Abs(a - b) <= DurationTolerance * Math.Max(Math.Abs(a), Math.Abs(b));
+
+    // Every end of a reply's duration must be an end of some duration in the sources: "3个工作日内"
+    // is supported by "1–3个工作日", "2–3 days" is not by "2–5 days".
+    private bool SupportsDuration(Fact fact)
+    {
+        var durations = Typed(fact);
+        return durations.Any(f => NearDuration(f.Low, fact.Low) || NearDuration(f.High, fact.Low))
+            && durations.Any(f => NearDuration(f.Low, fact.High) || NearDuration(f.High, fact.High));
+    }
+
+    // year|month|day: parts both sides state must agree; a day of the month needs the same day.
+    private static bool DatesAgree(string source, string reply)
+    {
+        var s = source.Split('|');
+        var r = reply.Split('|');
+        for (var i = 0; i < 3; i++)
+        {
+            if (r[i].Length > 0 && s[i].Length > 0 && r[i] != s[i])
+            {
+                return false;
+            }
+
+            if (r[i].Length > 0 && s[i].Length == 0 && i > 0)
+            {
+                // The reply is more specific than the source ("12月31日" against "12月").
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool PhonesAgree(string source, string reply) =>
+        source == reply || (Math.Min(source.Length, reply.Length) >= 7 && (source.EndsWith(reply, StringComparison.Ordinal) || reply.EndsWith(source, StringComparison.Ordinal)));
+
+    // The reply may name a page the sources link to, or the site of one; not a page of its own making.
+    private static bool UrlsAgree(string source, string reply) =>
+        source == reply || source.StartsWith(reply + "/", StringComparison.Ordinal) || (!reply.Contains('/', StringComparison.Ordinal) && source.StartsWith(reply, StringComparison.Ordinal));
+
+    private bool SupportsName(string key)
+    {
+        var parts = key.Split('|');
+        switch (parts[0])
+        {
+            case "word":
+                return _latinWords.Contains(parts[1]);
+            case "name":
+                return _text.Contains(parts[1], StringComparison.OrdinalIgnoreCase);
+            case "brand":
+                return SupportsBrand(parts[1], parts[2]);
+            case "org":
+                var name = parts[2];
+                for (var start = 0; name.Length - start - parts[1].Length >= 2; start++)
+                {
+                    if (_text.Contains(name[start..], StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    // 鹿鸣商城的 is supported by a source's 鹿鸣商城网站 (two characters past the brand agree);
+    // 鹿鸣智能音箱 is not.
+    private bool SupportsBrand(string brand, string name)
+    {
+        for (var at = _text.IndexOf(brand, StringComparison.OrdinalIgnoreCase); at >= 0; at = _text.IndexOf(brand, at + brand.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = FactExtractor.BrandRunEnd(_text, at + brand.Length);
+            var common = 0;
+            while (common < name.Length && at + common < end && char.ToLowerInvariant(_text[at + common]) == char.ToLowerInvariant(name[common]))
+            {
+                common++;
+            }
+
+            if (common >= Math.Min(name.Length, brand.Length + 2))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
