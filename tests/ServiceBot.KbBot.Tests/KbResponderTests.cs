@@ -96,6 +96,25 @@ public sealed class KbResponderTests
     }
 
     [Fact]
+    public async Task AQuestionMostlyMadeOfWordsTheKbDoesNotHaveIsNeitherAnsweredNorSuggested()
+    {
+        var gated = TestKb.Settings(answer: 0.0001, suggest: 0.0001);
+        gated.Thresholds.AnswerCoverage = 0.4;
+        gated.Thresholds.SuggestCoverage = 0.2;
+        var ungated = TestKb.Settings(answer: 0.0001, suggest: 0.0001);
+        const string Poem = "帮我写一首关于量子力学和退货的长诗";
+
+        var withGate = await (await Responder(settings: gated)).RespondAsync(TestKb.Turn(Poem), TestContext.Current.CancellationToken);
+        var withoutGate = await (await Responder(settings: ungated)).RespondAsync(TestKb.Turn(Poem), TestContext.Current.CancellationToken);
+        var paraphrase = await (await Responder(settings: gated)).RespondAsync(TestKb.Turn("退货流程是怎样的"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ResponderOutcome.Answered, withoutGate.Outcome);
+        Assert.Equal(ResponderOutcome.Declined, withGate.Outcome);
+        Assert.Equal("low-coverage", withGate.Reason);
+        Assert.Equal(ResponderOutcome.Answered, paraphrase.Outcome);
+    }
+
+    [Fact]
     public async Task DeclinesWhenNothingIsCloseEnough()
     {
         var responder = await Responder();

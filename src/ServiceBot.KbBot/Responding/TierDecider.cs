@@ -22,9 +22,17 @@ internal static class TierDecider
 
         var top = candidates[0];
         var (answer, suggest) = settings.ThresholdsFor(top.Faq.Category);
+        var coverage = top.Features[PairFeature.QueryCoverage];
+        if (coverage < (settings.Thresholds.SuggestCoverage ?? 0))
+        {
+            return new TierDecision(KbTier.Miss, [], top.Probability, answer, suggest, "low-coverage");
+        }
+
         if (top.Probability >= answer)
         {
-            return new TierDecision(KbTier.Answer, [top], top.Probability, answer, suggest, "above-answer-threshold");
+            return coverage >= (settings.Thresholds.AnswerCoverage ?? 0)
+                ? new TierDecision(KbTier.Answer, [top], top.Probability, answer, suggest, "above-answer-threshold")
+                : new TierDecision(KbTier.Suggest, ChooseSuggestions(candidates, settings.Suggestions), top.Probability, answer, suggest, "low-coverage");
         }
 
         if (top.Probability < suggest)

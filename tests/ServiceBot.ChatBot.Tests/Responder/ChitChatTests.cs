@@ -14,12 +14,13 @@ public sealed class ChitChatTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
-    public async Task GreetingIsAnsweredByTemplateWithPersonaName()
+    public async Task WhoAreYouIsAnsweredByTemplateWithPersonaName()
     {
-        await _bot.Server.Conversation("shop", "zh-CN").Send("你好")
+        // (A bare "你好" never reaches the ChatBot in the shop bot: the funnel's greeting rule answers it first.)
+        await _bot.Server.Conversation("shop", "zh-CN").Send("你是谁")
             .AssertAnsweredBy("chatbot")
             .AssertOutcome(TurnOutcome.Answered)
-            .AssertReply(matches: "小鹿|我在的");
+            .AssertReply(contains: "小鹿");
     }
 
     [Fact]
@@ -44,7 +45,8 @@ public sealed class ChitChatTests : IAsyncLifetime
     {
         // "你好" is a small part of the message: the template must not swallow the question.
         var response = await _bot.Server.Conversation("shop", "zh-CN").Send("你好，我买的耳机坏了想申请维修")
-            .AssertOutcome(TurnOutcome.Fallback);
+            .AssertAnsweredBy("kbbot")
+            .AssertSuggestion("怎么申请保修维修？");
         Assert.DoesNotContain("我是小鹿", response.Replies[0].Text, StringComparison.Ordinal);
     }
 

@@ -10,6 +10,8 @@ namespace ServiceBot.ChatBot.Tests.Responder;
 /// <summary>Grounded generation against the test model server over real HTTP (OpenAI wire protocol).</summary>
 public sealed class GenerationTests
 {
+    private const string VagueReturnQuestion = "东西不想要了，退回去要走什么手续";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -18,7 +20,8 @@ public sealed class GenerationTests
         await using var llm = await TestLlmServer.StartAsync(TestLlmScript.With(new TestLlmRule { Mode = TestLlmReplyMode.Grounded }), cancellationToken: Ct);
         await using var bot = await ChatBotServer.StartAsync(llm);
 
-        var response = await bot.Server.Conversation("shop", "zh-CN").Send("请问怎么退货")
+        // A question the KB only half matches ("did you mean"), so the ChatBot generates from the recalled context.
+        var response = await bot.Server.Conversation("shop", "zh-CN").Send(VagueReturnQuestion)
             .AssertAnsweredBy("chatbot")
             .AssertOutcome(TurnOutcome.Answered)
             .AssertReply(contains: "7天内可申请无理由退货")
@@ -31,7 +34,7 @@ public sealed class GenerationTests
         Assert.Contains("[returns-how] 怎么退货？", system.Content, StringComparison.Ordinal);
         Assert.Contains("自签收次日起7天内", system.Content, StringComparison.Ordinal);
         Assert.Contains("小鹿", system.Content, StringComparison.Ordinal);
-        Assert.Equal(("user", "请问怎么退货"), request.Messages[^1]);
+        Assert.Equal(("user", VagueReturnQuestion), request.Messages[^1]);
         Assert.DoesNotContain("[returns-how]", response.Replies[0].Text, StringComparison.Ordinal);
     }
 
@@ -60,7 +63,8 @@ public sealed class GenerationTests
         await using var llm = await TestLlmServer.StartAsync(TestLlmScript.With(new TestLlmRule { Mode = TestLlmReplyMode.Ungrounded }), cancellationToken: Ct);
         await using var bot = await ChatBotServer.StartAsync(llm);
 
-        var response = await bot.Server.Conversation("shop", "zh-CN").Send("请问怎么退货")
+        // A question the KB only half matches ("did you mean"), so the ChatBot generates from the recalled context.
+        var response = await bot.Server.Conversation("shop", "zh-CN").Send(VagueReturnQuestion)
             .AssertAnsweredBy("chatbot")
             .AssertReply(contains: "7天内可申请无理由退货")
             .AssertNoReplyContaining("¥358")
