@@ -1,4 +1,3 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.AI;
@@ -11,6 +10,7 @@ using ServiceBot.Abstractions.Turns;
 using ServiceBot.ChatBot.Content;
 using ServiceBot.ChatBot.Filters;
 using ServiceBot.ChatBot.Llm;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace ServiceBot.ChatBot.Generation;
 

@@ -7,8 +7,8 @@ using ServiceBot.Abstractions.Retrieval;
 using ServiceBot.Abstractions.State;
 using ServiceBot.Abstractions.Text;
 using ServiceBot.Abstractions.Turns;
-using ServiceBot.TestLlm;
 using ServiceBot.Testing;
+using ServiceBot.TestLlm;
 
 namespace ServiceBot.ChatBot.Tests.Support;
 

@@ -297,7 +297,13 @@ internal sealed class FactExtractor
             var word = m.Groups["dw"].Value.ToLowerInvariant();
             day = word switch
             {
-                "first" => 1, "second" => 2, "third" => 3, "fifth" => 5, "tenth" => 10, "fifteenth" => 15, "twentieth" => 20,
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                "fifth" => 5,
+                "tenth" => 10,
+                "fifteenth" => 15,
+                "twentieth" => 20,
                 "last" => 31,
                 _ => double.Parse(word.AsSpan(0, word.Length - 2), CultureInfo.InvariantCulture),
             };
@@ -318,8 +324,18 @@ internal sealed class FactExtractor
 
     private static double MonthNumber(string name) => name.ToLowerInvariant()[..3] switch
     {
-        "jan" => 1, "feb" => 2, "mar" => 3, "apr" => 4, "may" => 5, "jun" => 6,
-        "jul" => 7, "aug" => 8, "sep" => 9, "oct" => 10, "nov" => 11, _ => 12,
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        _ => 12,
     };
 
     private static Fact Amount(Match m)
