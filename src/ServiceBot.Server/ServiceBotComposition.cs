@@ -7,6 +7,7 @@ using ServiceBot.Redis;
 using ServiceBot.SensitiveWords;
 using ServiceBot.Server.Endpoints;
 using ServiceBot.Storage;
+using ServiceBot.TaskBot;
 using ServiceBot.Text;
 
 namespace ServiceBot.Server;
@@ -25,6 +26,7 @@ public static class ServiceBotComposition
         services.AddServiceBotStorage(configuration);
         services.AddServiceBotRedis(configuration);
         services.AddServiceBotKbBot(configuration);
+        services.AddServiceBotTaskBot(configuration);
         services.AddServiceBotFunnel(configuration);
         services.AddServiceBotSensitiveWords(configuration);
         services.AddServiceBotChannels(configuration);

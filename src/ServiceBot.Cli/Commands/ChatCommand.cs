@@ -26,6 +26,8 @@ internal static class ChatCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var backend = await SampleBackendHost.StartIfConfiguredAsync(parse.UnmatchedTokens, cancellationToken).ConfigureAwait(false);
+            await using var stopBackend = backend.ConfigureAwait(false);
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
             {
                 Args = [.. parse.UnmatchedTokens],

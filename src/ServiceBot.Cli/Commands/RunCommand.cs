@@ -15,6 +15,8 @@ internal static class RunCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var backend = await SampleBackendHost.StartIfConfiguredAsync(parse.UnmatchedTokens, cancellationToken).ConfigureAwait(false);
+            await using var stopBackend = backend.ConfigureAwait(false);
             var app = ServiceBotApp.Build([.. parse.UnmatchedTokens]);
             app.Lifetime.ApplicationStarted.Register(() =>
             {

@@ -16,7 +16,7 @@ internal sealed class AnalyzeStage(ITextAnalyzer analyzer) : ITurnStage
     {
         var utterance = analyzer.Analyze(turn.Text);
         turn.Utterance = utterance;
-        var locale = LocaleFor(turn, utterance.Language);
+        var locale = utterance.Language == TextLanguage.English && !HasLatinWord(turn.Text) ? null : LocaleFor(turn, utterance.Language);
         if (locale is not null)
         {
             turn.Locale = locale;
@@ -25,6 +25,40 @@ internal sealed class AnalyzeStage(ITextAnalyzer analyzer) : ITurnStage
         turn.Trace.Note("language", utterance.Language);
         turn.Trace.Note("terms", utterance.Terms.Count);
         return next(turn, cancellationToken);
+    }
+
+    // "LM20241020456" or "SF1234567890123" alone is an answer to a question, not a switch to English:
+    // only a run of letters that is not part of a code says which language the customer writes in.
+    private static bool HasLatinWord(string text)
+    {
+        var run = 0;
+        var code = false;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            if (char.IsAsciiLetter(c))
+            {
+                run++;
+                continue;
+            }
+
+            if (char.IsAsciiDigit(c))
+            {
+                code = true;
+                run = 0;
+                continue;
+            }
+
+            if (run >= 2 && !code)
+            {
+                return true;
+            }
+
+            run = 0;
+            code = false;
+        }
+
+        return false;
     }
 
     private static string? LocaleFor(TurnContext turn, TextLanguage language)
