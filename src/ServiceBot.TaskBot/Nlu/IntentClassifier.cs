@@ -95,6 +95,16 @@ public sealed class IntentClassifier
             targets[i] = labelIndex[examples[i].Label];
         }
 
+        // Balanced class weights: the FAQ negatives outnumber each workflow's examples tenfold, and
+        // unweighted they would teach the model that "no workflow" is almost always the answer.
+        var perLabel = new int[labels.Length];
+        foreach (var t in targets)
+        {
+            perLabel[t]++;
+        }
+
+        var classWeights = perLabel.Select(n => n == 0 ? 0f : (float)targets.Length / (labels.Length * n)).ToArray();
+
         var temperature = 1f;
         var random = new Random(options.Seed);
         var held = (int)(examples.Count * options.CalibrationFraction);
@@ -104,11 +114,11 @@ public sealed class IntentClassifier
             random.Shuffle(order);
             var fitOn = order[held..];
             var holdOut = order[..held];
-            var (w, b) = Fit([.. fitOn.Select(i => vectors[i])], [.. fitOn.Select(i => targets[i])], vocabulary.Count, labels.Length, options);
+            var (w, b) = Fit([.. fitOn.Select(i => vectors[i])], [.. fitOn.Select(i => targets[i])], classWeights, vocabulary.Count, labels.Length, options);
             temperature = FitTemperature([.. holdOut.Select(i => vectors[i])], [.. holdOut.Select(i => targets[i])], w, b, labels.Length);
         }
 
-        var (weights, bias) = Fit(vectors, targets, vocabulary.Count, labels.Length, options);
+        var (weights, bias) = Fit(vectors, targets, classWeights, vocabulary.Count, labels.Length, options);
         return new IntentClassifier(vocabulary, idf, weights, bias, labels, options.MaxCharGram, temperature, Stopwatch.GetElapsedTime(started));
     }
 
@@ -174,7 +184,7 @@ public sealed class IntentClassifier
 
     // Plain SGD on the softmax cross-entropy with a decaying step and L2 applied to the rows an
     // example touches (lazy regularization keeps each step proportional to the example, not the model).
-    private static (float[] Weights, float[] Bias) Fit(SparseVector[] xs, int[] ys, int features, int classes, IntentTrainingOptions options)
+    private static (float[] Weights, float[] Bias) Fit(SparseVector[] xs, int[] ys, float[] classWeights, int features, int classes, IntentTrainingOptions options)
     {
         var weights = new float[(long)features * classes];
         var bias = new float[classes];
@@ -187,7 +197,7 @@ public sealed class IntentClassifier
             random.Shuffle(order);
             foreach (var i in order)
             {
-                var lr = options.LearningRate / (1f + (float)step / xs.Length);
+                var lr = options.LearningRate / (1f + (float)step / xs.Length) * classWeights[ys[i]];
                 step++;
                 var x = xs[i];
                 Score(x, weights, bias, scores);
