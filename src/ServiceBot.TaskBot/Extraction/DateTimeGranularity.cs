@@ -1,0 +1,9 @@
+namespace ServiceBot.TaskBot.Extraction;
+
+/// <summary>How precise a date or time found in customer text is.</summary>
+public enum DateTimeGranularity
+{
+    Date,
+    DateTime,
+    Range,
+}
