@@ -84,6 +84,11 @@ internal static class EnglishNumbers
                     break;
                 }
 
+                if (Math.Max(current, 1) > Numerals.Max / scale || total > Numerals.Max)
+                {
+                    break;
+                }
+
                 if (scale >= 1_000)
                 {
                     total += Math.Max(current, 1) * scale;

@@ -220,6 +220,11 @@ internal static class Numerals
                     break;
                 }
 
+                if (sec > Max / lu || total > Max / lu)
+                {
+                    return false;
+                }
+
                 total = lu == 10_000 ? total + (sec * lu) : (total + sec) * lu;
                 if (total > Max)
                 {
