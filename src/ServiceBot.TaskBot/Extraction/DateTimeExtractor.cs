@@ -162,7 +162,7 @@ public static class DateTimeExtractor
         {
             var before = i > 0 ? s[i - 1] : ' ';
             var after = e2 < s.Length ? s[e2] : ' ';
-            var dated = after is '号' or '日' or '前' || before is '在' or '于' or '到' or '是' || StartsWith(s, e2, "之前") || StartsWith(s, e2, "以前");
+            var dated = after is '号' or '日' or '前' || before is '在' or '于' or '到' || StartsWith(s, e2, "之前") || StartsWith(s, e2, "以前");
             if (!dated)
             {
                 return null;
@@ -188,13 +188,9 @@ public static class DateTimeExtractor
 
         if (year == 0)
         {
+            // The next time this day comes round; 2月29号 waits for a leap year.
             year = today.Year;
-            if (day > DateTime.DaysInMonth(year, month) && month != 2)
-            {
-                return null;
-            }
-
-            if (day > DateTime.DaysInMonth(year, month) || new DateOnly(year, month, day) < today)
+            while (year < today.Year + 8 && (day > DateTime.DaysInMonth(year, month) || new DateOnly(year, month, day) < today))
             {
                 year++;
             }
@@ -655,6 +651,12 @@ public static class DateTimeExtractor
             if (StartsWith(s, i, "十一") && (StartsWith(s, i + 2, "假") || StartsWith(s, i + 2, "长假") || StartsWith(s, i + 2, "期间") || StartsWith(s, i + 2, "黄金周")))
             {
                 return new Part(i, i + 2) { Date = Holiday(today, 10, 1) };
+            }
+
+            // 2026年2月29日 that failed as a whole must not match again as 2月29日 or 29日.
+            if (i > 0 && s[i - 1] is '年' or '月')
+            {
+                return null;
             }
 
             decimal n;

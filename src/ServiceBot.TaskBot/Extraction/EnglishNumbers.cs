@@ -5,24 +5,75 @@ internal static class EnglishNumbers
 {
     private static readonly Dictionary<string, int> CardinalWords = new(StringComparer.Ordinal)
     {
-        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
-        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14,
-        ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20,
-        ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+        ["zero"] = 0,
+        ["one"] = 1,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+        ["ten"] = 10,
+        ["eleven"] = 11,
+        ["twelve"] = 12,
+        ["thirteen"] = 13,
+        ["fourteen"] = 14,
+        ["fifteen"] = 15,
+        ["sixteen"] = 16,
+        ["seventeen"] = 17,
+        ["eighteen"] = 18,
+        ["nineteen"] = 19,
+        ["twenty"] = 20,
+        ["thirty"] = 30,
+        ["forty"] = 40,
+        ["fifty"] = 50,
+        ["sixty"] = 60,
+        ["seventy"] = 70,
+        ["eighty"] = 80,
+        ["ninety"] = 90,
     };
 
     private static readonly Dictionary<string, int> OrdinalWords = new(StringComparer.Ordinal)
     {
-        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7,
-        ["eighth"] = 8, ["ninth"] = 9, ["tenth"] = 10, ["eleventh"] = 11, ["twelfth"] = 12, ["thirteenth"] = 13,
-        ["fourteenth"] = 14, ["fifteenth"] = 15, ["sixteenth"] = 16, ["seventeenth"] = 17, ["eighteenth"] = 18,
-        ["nineteenth"] = 19, ["twentieth"] = 20, ["thirtieth"] = 30, ["fortieth"] = 40, ["fiftieth"] = 50,
-        ["sixtieth"] = 60, ["seventieth"] = 70, ["eightieth"] = 80, ["ninetieth"] = 90, ["hundredth"] = 100,
+        ["first"] = 1,
+        ["second"] = 2,
+        ["third"] = 3,
+        ["fourth"] = 4,
+        ["fifth"] = 5,
+        ["sixth"] = 6,
+        ["seventh"] = 7,
+        ["eighth"] = 8,
+        ["ninth"] = 9,
+        ["tenth"] = 10,
+        ["eleventh"] = 11,
+        ["twelfth"] = 12,
+        ["thirteenth"] = 13,
+        ["fourteenth"] = 14,
+        ["fifteenth"] = 15,
+        ["sixteenth"] = 16,
+        ["seventeenth"] = 17,
+        ["eighteenth"] = 18,
+        ["nineteenth"] = 19,
+        ["twentieth"] = 20,
+        ["thirtieth"] = 30,
+        ["fortieth"] = 40,
+        ["fiftieth"] = 50,
+        ["sixtieth"] = 60,
+        ["seventieth"] = 70,
+        ["eightieth"] = 80,
+        ["ninetieth"] = 90,
+        ["hundredth"] = 100,
     };
 
     private static readonly Dictionary<string, decimal> ScaleWords = new(StringComparer.Ordinal)
     {
-        ["hundred"] = 100m, ["thousand"] = 1_000m, ["million"] = 1_000_000m, ["billion"] = 1_000_000_000m, ["dozen"] = 12m,
+        ["hundred"] = 100m,
+        ["thousand"] = 1_000m,
+        ["million"] = 1_000_000m,
+        ["billion"] = 1_000_000_000m,
+        ["dozen"] = 12m,
     };
 
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Cardinals = CardinalWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -80,6 +131,11 @@ internal static class EnglishNumbers
             else if (Scales.TryGetValue(word, out var scale))
             {
                 if (!any && !article)
+                {
+                    break;
+                }
+
+                if (Math.Max(current, 1) > Numerals.Max / scale || total > Numerals.Max)
                 {
                     break;
                 }

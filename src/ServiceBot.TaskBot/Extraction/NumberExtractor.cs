@@ -73,6 +73,14 @@ public static class NumberExtractor
                 return TryPrefixed(s, i, 3, NumberKind.Percent, out match);
             case '人' when string.CompareOrdinal(s, i, "人民币", 0, 3) == 0:
                 return TryAfterPrefix(s, i, i + 3, Cny, out match);
+            case '-' when i + 2 < s.Length && s[i + 1] is '¥' or '$' && Numerals.IsDigit(s[i + 2]) && !Numerals.IsAlnum(prev):
+                if (TryAfterPrefix(s, i, i + 2, s[i + 1] == '$' ? Usd : Cny, out match))
+                {
+                    match = match with { Value = -match.Value };
+                    return true;
+                }
+
+                return false;
             case '-' or '负' when i + 1 < s.Length && !Numerals.IsAlnum(prev) && (c == '负' || Numerals.IsDigit(s[i + 1])):
                 if (TryCore(s, i + 1, out var core, out next))
                 {
@@ -142,7 +150,7 @@ public static class NumberExtractor
             return new(start, j + 2 - start, value, NumberKind.Ordinal, null);
         }
 
-        if (TryMoney(s, j, value, out var amount, out var moneyEnd, out var currency))
+        if (TryMoney(s, j, value, out var amount, out var moneyEnd, out var currency) || TryMoney(s, SkipSpaces(s, j), value, out amount, out moneyEnd, out currency))
         {
             return new(start, moneyEnd - start, amount, NumberKind.Amount, currency);
         }
@@ -182,7 +190,7 @@ public static class NumberExtractor
 
         var we = EnglishNumbers.WordEnd(s, w);
         var scale = EnglishNumbers.Scale(s.AsSpan(w, we - w));
-        return scale > 0 && value * scale <= Numerals.Max ? (value * scale, we) : (value, end);
+        return scale > 0 && value <= Numerals.Max / scale ? (value * scale, we) : (value, end);
     }
 
     /// <summary>块/元/毛/角 after a number, with the smaller units that may follow (5块5, 3块2毛5, 3毛).</summary>
@@ -347,6 +355,13 @@ public static class NumberExtractor
     {
         match = default;
         var j = i + prefixLength;
+        if (kind == NumberKind.Percent && j < s.Length && s[j] == '百' && (j + 1 == s.Length || !Numerals.IsNumeralChar(s[j + 1])))
+        {
+            // 百分之百: a lone 百 is no number anywhere else.
+            match = new(i, j + 1 - i, 100m, kind, null);
+            return true;
+        }
+
         if (j >= s.Length || !(Numerals.IsDigit(s[j]) || Numerals.IsNumeralChar(s[j]))
             || !Numerals.TryReadNumber(s, j, allowDecimal: kind == NumberKind.Percent, out var value, out var end, out _))
         {

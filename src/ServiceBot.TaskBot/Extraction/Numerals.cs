@@ -72,7 +72,7 @@ internal static class Numerals
 
         if (allowGroups && intDigits <= 3)
         {
-            while (j + 3 < s.Length && s[j] == ',' && IsDigit(s[j + 1]) && IsDigit(s[j + 2]) && IsDigit(s[j + 3])
+            while (j + 3 < s.Length && s[j] is ',' or '，' && IsDigit(s[j + 1]) && IsDigit(s[j + 2]) && IsDigit(s[j + 3])
                    && (j + 4 >= s.Length || !IsDigit(s[j + 4])) && value < Max)
             {
                 value = (value * 1000) + ((s[j + 1] - '0') * 100) + ((s[j + 2] - '0') * 10) + (s[j + 3] - '0');
@@ -218,6 +218,11 @@ internal static class Numerals
                 if (sec == 0 && (lu == 10_000 || total == 0))
                 {
                     break;
+                }
+
+                if (sec > Max / lu || total > Max / lu)
+                {
+                    return false;
                 }
 
                 total = lu == 10_000 ? total + (sec * lu) : (total + sec) * lu;
