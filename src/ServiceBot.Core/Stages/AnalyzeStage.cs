@@ -8,7 +8,7 @@ namespace ServiceBot.Core.Stages;
 /// <see cref="TurnContext.Utterance"/> instead of segmenting again. Also settles the reply language:
 /// a customer who writes Chinese is answered in Chinese whatever the client's locale says.
 /// </summary>
-internal sealed class AnalyzeStage(ITextAnalyzer analyzer) : ITurnStage
+internal sealed partial class AnalyzeStage(ITextAnalyzer analyzer) : ITurnStage
 {
     public string Name => "analyze";
 
@@ -31,6 +31,7 @@ internal sealed class AnalyzeStage(ITextAnalyzer analyzer) : ITurnStage
     // only a run of letters that is not part of a code says which language the customer writes in.
     private static bool HasLatinWord(string text)
     {
+        text = CodeLike().Replace(text, " ");
         var run = 0;
         var code = false;
         for (var i = 0; i <= text.Length; i++)
@@ -84,4 +85,8 @@ internal sealed class AnalyzeStage(ITextAnalyzer analyzer) : ITurnStage
 
         return null;
     }
+
+    // Emails and links are Latin letters in any language.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\S+@\S+|https?://\S+", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    private static partial System.Text.RegularExpressions.Regex CodeLike();
 }
