@@ -171,7 +171,7 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
 
         // A question, or a message of several words the classifier places among the FAQ, goes to the
         // other bots; a short unrecognised reply ("嗯嗯", "blah") is a failed answer and is asked again.
-        if (content.Question.Contains(text) || (prediction.Label == TaskBotContent.NoneLabel && prediction.Probability >= 0.5 && turn.Utterance.Terms.Count >= 2))
+        if (content.Question.Contains(text) || (prediction.Label == TaskBotContent.NoneLabel && prediction.Probability >= 0.5 && turn.Utterance.Terms.Distinct(StringComparer.Ordinal).Count() >= 2))
         {
             return ResponderResult.Declined("digression");
         }
