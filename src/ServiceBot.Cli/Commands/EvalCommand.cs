@@ -8,5 +8,6 @@ internal static class EvalCommand
     public static Command Create() => new("eval", "Evaluate quality on labelled data.")
     {
         EvalKbCommand.Create(),
+        EvalIntentsCommand.Create(),
     };
 }
