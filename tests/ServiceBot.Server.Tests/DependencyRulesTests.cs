@@ -70,7 +70,11 @@ public sealed class DependencyRulesTests
             .Where(p => ProjectReferences(p).Contains("ServiceBot.Core", StringComparer.Ordinal))
             .ToList();
         Assert.Equal(["ServiceBot.Server"], composers);
-        Assert.Equal(["ServiceBot.Server"], ProjectReferences("ServiceBot.Cli"));
+
+        // Besides the server, the command only starts the sample shop backend, a separate HTTP service
+        // that knows nothing of ServiceBot (it references no ServiceBot project).
+        Assert.Equal(["ServiceBot.Server", "ServiceBot.SampleBackend"], ProjectReferences("ServiceBot.Cli"));
+        Assert.Empty(ProjectReferences("ServiceBot.SampleBackend"));
     }
 
     [Fact]
