@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using ServiceBot.Abstractions.Bots;
 using YamlDotNet.Core;
@@ -33,6 +34,17 @@ public static class YamlContent
         }
 
         return Parse(text, path);
+    }
+
+    /// <summary>Loads a YAML file embedded in <paramref name="assembly"/> (a component's built-in defaults).</summary>
+    /// <exception cref="InvalidOperationException">The resource is not in the assembly: a build error.</exception>
+    public static YamlContentDocument LoadEmbedded(Assembly assembly, string resourceName)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        using var stream = assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"The resource {resourceName} is missing from {assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), resourceName);
     }
 
     /// <summary>Parses YAML text; <paramref name="file"/> names it in errors.</summary>

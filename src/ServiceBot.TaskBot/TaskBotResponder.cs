@@ -51,7 +51,7 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
             return ResponderResult.Declined("no-workflow");
         }
 
-        var prediction = content.Classify(turn.Utterance);
+        var prediction = content.Classify(turn);
         turn.Trace.Note("intent", prediction.Label);
         turn.Trace.Note("intent.probability", Math.Round(prediction.Probability, 4));
         if (prediction.Label == TaskBotContent.NoneLabel || prediction.Probability < content.Settings.StartThreshold || !content.Dialogs.Dialogs.TryGetValue(prediction.Label, out var dialog) || !dialog.Triggerable)
@@ -150,7 +150,7 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
         }
 
         // Nothing in the message answers the dialog: another workflow, a digression, or a failed answer.
-        var prediction = content.Classify(turn.Utterance);
+        var prediction = content.Classify(turn);
         turn.Trace.Note("intent", prediction.Label);
         turn.Trace.Note("intent.probability", Math.Round(prediction.Probability, 4));
         if (prediction.Label != frame.Dialog && prediction.Probability >= content.Settings.SwitchThreshold
@@ -160,7 +160,8 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
             {
                 state.Switch = new PendingSwitch { Dialog = other.Id, Text = turn.Text };
                 var ask = turn.CreateReply(content.Replies.Format(TaskBotReplies.SwitchQuestion, turn.Locale, ("title", run.Title(state.Stack[0].Dialog)), ("next", run.Title(other.Id))));
-                run.Add(WithYesNo(ask, content, turn.Locale));
+                DialogRun.AddButtons(ask, content.Dialogs.Types.YesNo.Choices(turn.Locale));
+                run.Add(ask);
                 return Finish(turn, run, prediction.Probability, "switch-question");
             }
 
@@ -190,9 +191,7 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
             return Finish(turn, run, 1, "give-up");
         }
 
-        run.Say(slot?.Invalid is null
-            ? content.Replies.Format(TaskBotReplies.NotUnderstood, turn.Locale)
-            : slot.Invalid.Pick(turn.Locale).Replace("{value}", turn.Text, StringComparison.Ordinal));
+        run.Say(run.Render(slot?.Invalid, dialog, frame, ("value", turn.Text)) ?? content.Replies.Format(TaskBotReplies.NotUnderstood, turn.Locale));
         if (run.CurrentQuestion() is { } again)
         {
             run.Add(again);
@@ -230,24 +229,8 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
     /// </summary>
     private static bool IsProcedureQuestion(TaskBotContent content, TurnContext turn)
     {
-        var text = turn.Utterance.Normalized.ToLowerInvariant();
+        var text = turn.Utterance.Normalized;
         return content.Procedure.Contains(text) && !content.Want.Contains(text);
-    }
-
-    private static Abstractions.Activities.Activity WithYesNo(Abstractions.Activities.Activity reply, TaskBotContent content, string locale)
-    {
-        reply.SuggestedActions = new Abstractions.Activities.SuggestedActions();
-        foreach (var title in content.Dialogs.Types.YesNo.Choices(locale))
-        {
-            reply.SuggestedActions.Actions.Add(new Abstractions.Activities.CardAction
-            {
-                Type = Abstractions.Activities.CardActionTypes.ImBack,
-                Title = title,
-                Value = System.Text.Json.JsonSerializer.SerializeToElement(title),
-            });
-        }
-
-        return reply;
     }
 
     private static ResponderResult Finish(TurnContext turn, DialogRun run, double confidence, string reason)

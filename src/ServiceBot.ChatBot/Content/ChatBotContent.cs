@@ -97,9 +97,6 @@ internal sealed class ChatBotContent
 
     private static FactRules LoadBuiltInFactRules()
     {
-        using var stream = typeof(ChatBotContent).Assembly.GetManifestResourceStream("ServiceBot.ChatBot.fact-rules.yaml")
-            ?? throw new InvalidOperationException("The built-in fact rules are missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        return YamlContent.Parse(reader.ReadToEnd(), "fact-rules.yaml").Bind<FactRules>();
+        return YamlContent.LoadEmbedded(typeof(ChatBotContent).Assembly, "ServiceBot.ChatBot.fact-rules.yaml").Bind<FactRules>();
     }
 }

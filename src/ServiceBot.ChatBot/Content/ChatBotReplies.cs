@@ -52,9 +52,6 @@ internal sealed class ChatBotReplies
 
     private static Dictionary<string, LocalizedText> LoadDefaults()
     {
-        using var stream = typeof(ChatBotReplies).Assembly.GetManifestResourceStream("ServiceBot.ChatBot.chatbot-replies.yaml")
-            ?? throw new InvalidOperationException("The ChatBot's default replies are missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        return YamlContent.Parse(reader.ReadToEnd(), "chatbot-replies.yaml").Bind<Dictionary<string, LocalizedText>>();
+        return YamlContent.LoadEmbedded(typeof(ChatBotReplies).Assembly, "ServiceBot.ChatBot.chatbot-replies.yaml").Bind<Dictionary<string, LocalizedText>>();
     }
 }

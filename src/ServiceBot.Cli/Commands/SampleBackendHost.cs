@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using ServiceBot.SampleBackend;
 
 namespace ServiceBot.Cli.Commands;
@@ -14,8 +15,8 @@ internal static class SampleBackendHost
 
     public static async Task<IAsyncDisposable> StartIfConfiguredAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var url = args.Select(a => a.StartsWith("--" + Key + "=", StringComparison.OrdinalIgnoreCase) ? a[(Key.Length + 3)..] : null).LastOrDefault(a => a is not null)
-            ?? Environment.GetEnvironmentVariable(Key.Replace(":", "__", StringComparison.Ordinal));
+        // Read the way the host reads its own settings: environment, then the command line on top.
+        var url = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine([.. args]).Build()[Key];
         if (string.IsNullOrWhiteSpace(url))
         {
             return NoBackend.Instance;

@@ -59,9 +59,6 @@ internal sealed class BotReplies
 
     private static Dictionary<string, LocalizedText> LoadDefaults()
     {
-        using var stream = typeof(BotReplies).Assembly.GetManifestResourceStream("ServiceBot.Core.default-replies.yaml")
-            ?? throw new InvalidOperationException("The core's default replies are missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        return YamlContent.Parse(reader.ReadToEnd(), "default-replies.yaml").Bind<Dictionary<string, LocalizedText>>();
+        return YamlContent.LoadEmbedded(typeof(BotReplies).Assembly, "ServiceBot.Core.default-replies.yaml").Bind<Dictionary<string, LocalizedText>>();
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
@@ -63,7 +62,8 @@ public sealed partial class BackendCaller(IHttpClientFactory clients, IConfigura
             {
                 try
                 {
-                    json = JsonDocument.Parse(text).RootElement.Clone();
+                    using var document = JsonDocument.Parse(text);
+                    json = document.RootElement.Clone();
                 }
                 catch (JsonException) when (!response.IsSuccessStatusCode)
                 {
@@ -126,31 +126,23 @@ public sealed partial class BackendCaller(IHttpClientFactory clients, IConfigura
         };
     }
 
-    private string Fill(string template, IReadOnlyDictionary<string, string> slots, bool escape)
-    {
-        var builder = new StringBuilder(template.Length);
-        var last = 0;
-        foreach (System.Text.RegularExpressions.Match match in DialogLoader.VariablePattern().Matches(template))
+    // Slot values fill the template; {secret:NAME} reads configuration, never bot content.
+    private string Fill(string template, IReadOnlyDictionary<string, string> slots, bool escape) =>
+        TemplateText.Fill(template, name =>
         {
-            builder.Append(template, last, match.Index - last);
-            var name = match.Groups[1].Value;
             var value = name.StartsWith("secret:", StringComparison.Ordinal)
                 ? configuration[$"ServiceBot:TaskBot:Secrets:{name[7..]}"] ?? ""
                 : slots.GetValueOrDefault(name) ?? "";
-            builder.Append(escape ? Uri.EscapeDataString(value) : value);
-            last = match.Index + match.Length;
-        }
+            return escape ? Uri.EscapeDataString(value) : value;
+        });
 
-        return builder.Append(template, last, template.Length - last).ToString();
-    }
-
-    // A body field that is exactly one variable keeps the slot's own text; anything else is a string template.
+    // A body field that is exactly one variable keeps the slot's own text (null when unfilled);
+    // anything else is a string template.
     private JsonValue? BodyValue(string template, IReadOnlyDictionary<string, string> slots)
     {
-        var match = DialogLoader.VariablePattern().Match(template);
-        if (match.Success && match.Length == template.Length && !template.StartsWith("{secret:", StringComparison.Ordinal))
+        if (TemplateText.IsSingleVariable(template, out var name) && !name.StartsWith("secret:", StringComparison.Ordinal))
         {
-            return slots.TryGetValue(match.Groups[1].Value, out var value) ? JsonValue.Create(value) : null;
+            return slots.TryGetValue(name, out var value) ? JsonValue.Create(value) : null;
         }
 
         return JsonValue.Create(Fill(template, slots, escape: false));

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using ServiceBot.Abstractions.Bots;
 using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.Text;
+using ServiceBot.Abstractions.Turns;
 using ServiceBot.Content;
 using ServiceBot.TaskBot.Dialogs;
 using ServiceBot.TaskBot.Extraction;
@@ -21,14 +21,14 @@ internal sealed class TaskBotContent
 
     private static readonly TaskBotLexicon BuiltInLexicon = LoadBuiltInLexicon();
 
-    private TaskBotContent(TaskBotSettings settings, DialogSet dialogs, IntentClassifier? classifier, TaskBotLexicon lexicon, TimeZoneInfo timeZone, int negatives)
+    private TaskBotContent(TaskBotSettings settings, TaskBotReplies replies, DialogSet dialogs, IntentClassifier? classifier, TaskBotLexicon lexicon, TimeZoneInfo timeZone, int negatives)
     {
         Settings = settings;
         Dialogs = dialogs;
         Classifier = classifier;
         TimeZone = timeZone;
         NegativeExamples = negatives;
-        Replies = new TaskBotReplies(settings.Replies);
+        Replies = replies;
         Cancel = new MarkerSet(lexicon.Cancel);
         Correction = new MarkerSet(lexicon.Correction);
         Question = new MarkerSet(lexicon.Question);
@@ -67,7 +67,7 @@ internal sealed class TaskBotContent
         var settings = bot.GetSettings<TaskBotSettings>("taskbot");
         var lexicon = BuiltInLexicon.Merge(settings.Lexicon);
         var dialogs = settings.Dialogs is null
-            ? new DialogSet(new Dictionary<string, DialogDefinition>(StringComparer.Ordinal), new SlotTypeRegistry(lexicon), new Dictionary<string, string>(StringComparer.Ordinal))
+            ? new DialogSet(new Dictionary<string, DialogDefinition>(StringComparer.Ordinal), new SlotTypeRegistry(lexicon))
             : DialogLoader.Load(bot.ResolvePath(settings.Dialogs), lexicon);
 
         TimeZoneInfo timeZone;
@@ -108,12 +108,25 @@ internal sealed class TaskBotContent
             classifier = IntentClassifier.Train(examples, new IntentTrainingOptions { CalibrationFraction = examples.Count >= 200 ? 0.15 : 0 });
         }
 
-        return new TaskBotContent(settings, dialogs, classifier, lexicon, timeZone, negatives);
+        var replies = new TaskBotReplies(bot.GetSettings<Dictionary<string, LocalizedText>>("replies"), settings.Replies);
+        return new TaskBotContent(settings, replies, dialogs, classifier, lexicon, timeZone, negatives);
     }
 
-    /// <summary>The classifier's view of an analyzed message; an empty prediction when there is no classifier.</summary>
-    public IntentPrediction Classify(AnalyzedUtterance utterance) =>
-        Classifier?.Predict(utterance.Normalized, utterance.Terms) ?? new IntentPrediction([]);
+    /// <summary>
+    /// The classifier's view of the turn's message, computed once per turn: the dialog stage and the
+    /// router both ask when a digression passes from one to the other. Empty when there is no classifier.
+    /// </summary>
+    public IntentPrediction Classify(TurnContext turn)
+    {
+        if (turn.Features.Get<IntentPrediction>() is { } known)
+        {
+            return known;
+        }
+
+        var prediction = Classifier?.Predict(turn.Utterance.Normalized, turn.Utterance.Terms) ?? new IntentPrediction([]);
+        turn.Features.Set(prediction);
+        return prediction;
+    }
 
     private static IntentExample Example(string text, string label, ITextAnalyzer analyzer)
     {
@@ -123,9 +136,6 @@ internal sealed class TaskBotContent
 
     private static TaskBotLexicon LoadBuiltInLexicon()
     {
-        using var stream = typeof(TaskBotContent).Assembly.GetManifestResourceStream("ServiceBot.TaskBot.lexicon.yaml")
-            ?? throw new UnreachableException("TaskBot's built-in lexicon is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        return YamlContent.Parse(reader.ReadToEnd(), "lexicon.yaml").Bind<TaskBotLexicon>();
+        return YamlContent.LoadEmbedded(typeof(TaskBotContent).Assembly, "ServiceBot.TaskBot.lexicon.yaml").Bind<TaskBotLexicon>();
     }
 }

@@ -1,6 +1,6 @@
-using System.Text;
 using ServiceBot.Abstractions.Bots;
 using ServiceBot.Content;
+using ServiceBot.TaskBot.Dialogs;
 
 namespace ServiceBot.TaskBot.Content;
 
@@ -17,13 +17,22 @@ internal sealed class TaskBotReplies
     public const string ConfirmDeclined = "confirm-declined";
     public const string ConfirmAgain = "confirm-again";
     public const string Updated = "updated";
+    public const string HandoffOffer = "handoff-offer";
 
     private static readonly Dictionary<string, LocalizedText> Defaults = LoadDefaults();
     private readonly Dictionary<string, LocalizedText> _texts;
 
-    public TaskBotReplies(IReadOnlyDictionary<string, LocalizedText> overrides)
+    /// <summary>The built-in texts, the bot's handoff button title, then the bot's own TaskBot texts.</summary>
+    /// <param name="botReplies">The bot's <c>replies</c> section: its handoff button title is used here too.</param>
+    /// <param name="overrides">The bot's <c>taskbot.replies</c>.</param>
+    public TaskBotReplies(IReadOnlyDictionary<string, LocalizedText> botReplies, IReadOnlyDictionary<string, LocalizedText> overrides)
     {
         _texts = new Dictionary<string, LocalizedText>(Defaults, StringComparer.Ordinal);
+        if (botReplies.TryGetValue(HandoffOffer, out var handoff))
+        {
+            _texts[HandoffOffer] = handoff;
+        }
+
         foreach (var (key, text) in overrides)
         {
             _texts[key] = text;
@@ -31,22 +40,11 @@ internal sealed class TaskBotReplies
     }
 
     /// <summary>The text for <paramref name="key"/> with <c>{name}</c> variables filled from <paramref name="values"/>.</summary>
-    public string Format(string key, string locale, params ReadOnlySpan<(string Name, string Value)> values)
-    {
-        var builder = new StringBuilder(_texts[key].Pick(locale));
-        foreach (var (name, value) in values)
-        {
-            builder.Replace("{" + name + "}", value);
-        }
-
-        return builder.ToString();
-    }
+    public string Format(string key, string locale, params (string Name, string Value)[] values) =>
+        TemplateText.Fill(_texts[key].Pick(locale), name => Array.Find(values, v => v.Name == name).Value);
 
     private static Dictionary<string, LocalizedText> LoadDefaults()
     {
-        using var stream = typeof(TaskBotReplies).Assembly.GetManifestResourceStream("ServiceBot.TaskBot.replies.yaml")
-            ?? throw new InvalidOperationException("TaskBot's built-in replies are missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        return YamlContent.Parse(reader.ReadToEnd(), "replies.yaml").Bind<Dictionary<string, LocalizedText>>();
+        return YamlContent.LoadEmbedded(typeof(TaskBotReplies).Assembly, "ServiceBot.TaskBot.replies.yaml").Bind<Dictionary<string, LocalizedText>>();
     }
 }

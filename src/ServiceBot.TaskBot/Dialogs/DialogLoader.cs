@@ -78,7 +78,7 @@ public static partial class DialogLoader
         }
 
         CheckSubDialogCycles(documents, dialogs);
-        return new DialogSet(dialogs, types, files);
+        return new DialogSet(dialogs, types);
     }
 
     private static Dictionary<string, SlotTypeDefinition> CheckTypes(YamlContentDocument document)
@@ -234,7 +234,7 @@ public static partial class DialogLoader
 
         foreach (var (action, i) in dialog.Actions.Select((a, i) => (a, i)))
         {
-            foreach (var variable in Variables(action.Path).Concat(action.Headers.Values.SelectMany(Variables)).Concat(action.Body?.Values.SelectMany(Variables) ?? []))
+            foreach (var variable in TemplateText.Variables(action.Path).Concat(action.Headers.Values.SelectMany(TemplateText.Variables)).Concat(action.Body?.Values.SelectMany(TemplateText.Variables) ?? []))
             {
                 if (!variable.StartsWith("secret:", StringComparison.Ordinal) && !known.Contains(variable))
                 {
@@ -247,12 +247,12 @@ public static partial class DialogLoader
     private static void CheckSubDialogCycles(List<(YamlContentDocument Document, DialogDefinition Dialog)> documents, Dictionary<string, DialogDefinition> dialogs)
     {
         var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1: on the path, 2: done
-        foreach (var (document, dialog) in documents)
+        foreach (var (_, dialog) in documents)
         {
-            Visit(dialog.Id, [], document);
+            Visit(dialog.Id, []);
         }
 
-        void Visit(string id, List<string> path, YamlContentDocument document)
+        void Visit(string id, List<string> path)
         {
             if (state.GetValueOrDefault(id) == 2)
             {
@@ -270,7 +270,7 @@ public static partial class DialogLoader
             state[id] = 1;
             foreach (var slot in dialogs[id].Slots.Where(s => s.Dialog is not null))
             {
-                Visit(slot.Dialog!, path, document);
+                Visit(slot.Dialog!, path);
             }
 
             state[id] = 2;
@@ -291,7 +291,7 @@ public static partial class DialogLoader
 
     private static void CheckTemplate(YamlContentDocument document, string at, LocalizedText? text, HashSet<string> known)
     {
-        foreach (var variable in text?.Variants.Values.SelectMany(v => v).SelectMany(Variables) ?? [])
+        foreach (var variable in text?.Variants.Values.SelectMany(v => v).SelectMany(TemplateText.Variables) ?? [])
         {
             if (!known.Contains(variable))
             {
@@ -312,8 +312,6 @@ public static partial class DialogLoader
         }
     }
 
-    internal static IEnumerable<string> Variables(string template) => VariablePattern().Matches(template).Select(m => m.Groups[1].Value);
-
     private static BotDefinitionException Error(YamlContentDocument document, string jsonPath, string problem) =>
         new(document.File, document.LineOf(jsonPath), problem);
 
@@ -322,7 +320,4 @@ public static partial class DialogLoader
 
     [GeneratedRegex(@"^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant, 200)]
     private static partial Regex SlotNamePattern();
-
-    [GeneratedRegex(@"\{([a-z0-9_:\-]+)\}", RegexOptions.CultureInvariant, 200)]
-    internal static partial Regex VariablePattern();
 }

@@ -32,8 +32,6 @@ public sealed class EntitySlotExtractor : SlotExtractor
         _surfaces = [.. surfaces.Select(p => (p.Key, p.Value)).OrderByDescending(p => p.Key.Length)];
     }
 
-    public IReadOnlyCollection<EntityValue> Values => _values.Values;
-
     public override void Extract(ExtractionInput input, List<SlotCandidate> found)
     {
         var text = input.Text;

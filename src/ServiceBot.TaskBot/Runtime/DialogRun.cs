@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ServiceBot.Abstractions.Activities;
@@ -37,7 +36,7 @@ internal sealed class DialogRun
         _backend = backend;
         State = state;
         var local = TimeZoneInfo.ConvertTime(turn.Now, ResolveTimeZone(turn, content));
-        Input = new ExtractionInput(turn.Utterance.Normalized.ToLowerInvariant(), local, turn.Locale);
+        Input = new ExtractionInput(turn.Utterance.Normalized, local, turn.Locale);
     }
 
     public TaskBotState State { get; }
@@ -112,7 +111,7 @@ internal sealed class DialogRun
                 continue;
             }
 
-            var problem = Validate(slot, candidate.Value);
+            var problem = Validate(dialog, frame, slot, candidate.Value);
             if (problem is not null)
             {
                 Say(problem);
@@ -246,9 +245,6 @@ internal sealed class DialogRun
         return slot is null ? null : Question(dialog, frame, slot);
     }
 
-    /// <summary>The text of the pending question, for the "back to …" reminder.</summary>
-    public string CurrentQuestionText() => CurrentQuestion()?.Text ?? "";
-
     /// <summary>The title of a dialog in the turn's language.</summary>
     public string Title(string dialogId)
     {
@@ -281,9 +277,7 @@ internal sealed class DialogRun
     /// <summary>Adds the bot's "talk to a human" button to a reply.</summary>
     public Activity WithHandoffOffer(Activity reply)
     {
-        var title = _turn.Bot.GetSettings<Dictionary<string, LocalizedText>>("replies").GetValueOrDefault("handoff-offer")?.Pick(Locale)
-            ?? (Locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "转人工" : "Talk to a human");
-        AddButtons(reply, [title]);
+        AddButtons(reply, [_content.Replies.Format(TaskBotReplies.HandoffOffer, Locale)]);
         return reply;
     }
 
@@ -377,7 +371,7 @@ internal sealed class DialogRun
         return reply;
     }
 
-    private string? Validate(SlotDefinition slot, string value)
+    private string? Validate(DialogDefinition dialog, DialogFrame frame, SlotDefinition slot, string value)
     {
         var rules = slot.Validate;
         var ok = true;
@@ -405,35 +399,19 @@ internal sealed class DialogRun
         }
 
         var display = _content.Dialogs.Types.Get(slot.Type).Display(value, Locale);
-        return slot.Invalid is { } invalid
-            ? invalid.Pick(Locale).Replace("{value}", display, StringComparison.Ordinal)
-            : _content.Replies.Format(TaskBotReplies.NotUnderstood, Locale);
+        return Render(slot.Invalid, dialog, frame, ("value", display)) ?? _content.Replies.Format(TaskBotReplies.NotUnderstood, Locale);
     }
 
     private static int MaxAttempts(DialogDefinition dialog, string slot) => dialog.Slots.FirstOrDefault(s => s.Name == slot)?.MaxAttempts ?? 3;
 
-    /// <summary>Fills <c>{slot}</c> variables with values as the customer should read them.</summary>
-    private string? Render(LocalizedText? text, DialogDefinition dialog, DialogFrame frame, params ReadOnlySpan<(string Name, string Value)> extra)
-    {
-        if (text is null)
-        {
-            return null;
-        }
+    /// <summary>
+    /// Fills <c>{slot}</c> variables with values as the customer should read them;
+    /// <paramref name="extra"/> supplies names that are not slots (<c>value</c>, <c>error</c>).
+    /// </summary>
+    public string? Render(LocalizedText? text, DialogDefinition dialog, DialogFrame frame, params (string Name, string Value)[] extra) =>
+        text is null ? null : TemplateText.Fill(text.Pick(Locale), name => Value(name, dialog, frame, extra));
 
-        var template = text.Pick(Locale);
-        var builder = new StringBuilder(template.Length + 32);
-        var last = 0;
-        foreach (Match match in DialogLoader.VariablePattern().Matches(template))
-        {
-            builder.Append(template, last, match.Index - last);
-            builder.Append(Value(match.Groups[1].Value, dialog, frame, extra));
-            last = match.Index + match.Length;
-        }
-
-        return builder.Append(template, last, template.Length - last).ToString();
-    }
-
-    private string Value(string name, DialogDefinition dialog, DialogFrame frame, ReadOnlySpan<(string Name, string Value)> extra)
+    private string Value(string name, DialogDefinition dialog, DialogFrame frame, (string Name, string Value)[] extra)
     {
         foreach (var (n, v) in extra)
         {
@@ -457,7 +435,8 @@ internal sealed class DialogRun
         return slot is null ? value : _content.Dialogs.Types.Get(slot.Type).Display(value, Locale);
     }
 
-    private static void AddButtons(Activity reply, IReadOnlyList<string> titles)
+    /// <summary>Adds suggested actions (imBack: the title comes back as the customer's message), at most eight.</summary>
+    public static void AddButtons(Activity reply, IReadOnlyList<string> titles)
     {
         if (titles.Count == 0)
         {
