@@ -45,6 +45,13 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
 
     public async ValueTask<ResponderResult> RespondAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        // A running workflow belongs to the dialog stage, which has already had this message and
+        // declined it as a digression; starting a workflow here would throw its progress away.
+        if (HasActiveDialog(turn))
+        {
+            return ResponderResult.Declined("dialog-active");
+        }
+
         var content = await contents.GetAsync(turn.Bot).ConfigureAwait(false);
         if (!content.Settings.Enabled || content.Classifier is null || turn.Utterance.IsEmpty)
         {
