@@ -135,7 +135,7 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
 
             if (found.Count == 0 && answer == "no")
             {
-                run.Say(content.Replies.Format(TaskBotReplies.ConfirmDeclined, turn.Locale));
+                run.Say(run.Render(dialog.Confirm?.Declined, dialog, frame) ?? content.Replies.Format(TaskBotReplies.ConfirmDeclined, turn.Locale));
                 return Finish(turn, run, 1, "confirm-declined");
             }
         }

@@ -204,9 +204,20 @@ public static partial class DialogLoader
             CheckCondition(document, at + ".when", slot.When, known);
             CheckTemplate(document, at + ".prompt", slot.Prompt, known);
             CheckTemplate(document, at + ".invalid", slot.Invalid, known);
+            foreach (var (channel, prompt) in slot.ChannelPrompts)
+            {
+                CheckTemplate(document, $"{at}.channel-prompts.{channel}", prompt, known);
+            }
         }
 
         CheckTemplate(document, "$.confirm.prompt", dialog.Confirm?.Prompt, known);
+        CheckTemplate(document, "$.confirm.declined", dialog.Confirm?.Declined, known);
+        for (var i = 0; i < dialog.Actions.Count; i++)
+        {
+            CheckTemplate(document, $"$.actions[{i}].not-found", dialog.Actions[i].NotFound, known);
+            CheckTemplate(document, $"$.actions[{i}].rejected", dialog.Actions[i].Rejected, known);
+            CheckTemplate(document, $"$.actions[{i}].error", dialog.Actions[i].Error, known);
+        }
         for (var i = 0; i < dialog.Complete.Call.Count; i++)
         {
             if (!actions.ContainsKey(dialog.Complete.Call[i]))
@@ -230,6 +241,10 @@ public static partial class DialogLoader
 
             CheckCondition(document, $"$.complete.replies[{i}].when", reply.When, known);
             CheckTemplate(document, $"$.complete.replies[{i}].text", reply.Text, known);
+            foreach (var (channel, text) in reply.Channels)
+            {
+                CheckTemplate(document, $"$.complete.replies[{i}].channels.{channel}", text, known);
+            }
         }
 
         foreach (var (action, i) in dialog.Actions.Select((a, i) => (a, i)))

@@ -95,6 +95,9 @@ public sealed class DialogLoaderTests : IDisposable
         Write("ask-name.yaml", Valid.Replace("好的，{name}。", "好的，{nickname}。", StringComparison.Ordinal));
         Assert.Contains("{nickname}", Assert.Throws<BotDefinitionException>(() => DialogLoader.Load(_folder, new TaskBotLexicon())).Message, StringComparison.Ordinal);
 
+        Write("ask-name.yaml", Valid.Replace("    prompt: 请问怎么称呼？", "    prompt: 请问怎么称呼？\n    channel-prompts: { slack: '{nick}?' }", StringComparison.Ordinal));
+        Assert.Contains("{nick}", Assert.Throws<BotDefinitionException>(() => DialogLoader.Load(_folder, new TaskBotLexicon())).Message, StringComparison.Ordinal);
+
         Write("ask-name.yaml", Valid.Replace("    prompt: 请问怎么称呼？", "    prompt: 请问怎么称呼？\n    validate: { pattern: '[a-' }", StringComparison.Ordinal));
         Assert.Contains("not a valid regular expression", Assert.Throws<BotDefinitionException>(() => DialogLoader.Load(_folder, new TaskBotLexicon())).Message, StringComparison.Ordinal);
     }
