@@ -92,11 +92,20 @@ internal sealed class TaskBotContent
         var negatives = 0;
         if (examples.Count > 0 && knowledge is not null && string.Equals(settings.Negatives, "kb", StringComparison.OrdinalIgnoreCase))
         {
+            // An FAQ may list a workflow's own phrase ("查订单") as a similar question; the same text
+            // under two labels only teaches the model to doubt both, so the dialog's claim wins.
+            var claimed = examples.Select(e => e.Text).ToHashSet(StringComparer.Ordinal);
             foreach (var entry in await knowledge.ListFaqsAsync(bot.Id, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var question in entry.SimilarQuestions.Prepend(entry.StandardQuestion))
                 {
-                    examples.Add(Example(question, NoneLabel, analyzer));
+                    var example = Example(question, NoneLabel, analyzer);
+                    if (claimed.Contains(example.Text))
+                    {
+                        continue;
+                    }
+
+                    examples.Add(example);
                     negatives++;
                 }
             }

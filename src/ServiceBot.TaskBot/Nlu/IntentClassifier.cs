@@ -95,16 +95,6 @@ public sealed class IntentClassifier
             targets[i] = labelIndex[examples[i].Label];
         }
 
-        // Balanced class weights: the FAQ negatives outnumber each workflow's examples tenfold, and
-        // unweighted they would teach the model that "no workflow" is almost always the answer.
-        var perLabel = new int[labels.Length];
-        foreach (var t in targets)
-        {
-            perLabel[t]++;
-        }
-
-        var classWeights = perLabel.Select(n => n == 0 ? 0f : (float)targets.Length / (labels.Length * n)).ToArray();
-
         var temperature = 1f;
         var random = new Random(options.Seed);
         var held = (int)(examples.Count * options.CalibrationFraction);
@@ -114,11 +104,11 @@ public sealed class IntentClassifier
             random.Shuffle(order);
             var fitOn = order[held..];
             var holdOut = order[..held];
-            var (w, b) = Fit([.. fitOn.Select(i => vectors[i])], [.. fitOn.Select(i => targets[i])], classWeights, vocabulary.Count, labels.Length, options);
+            var (w, b) = Fit([.. fitOn.Select(i => vectors[i])], [.. fitOn.Select(i => targets[i])], vocabulary.Count, labels.Length, options);
             temperature = FitTemperature([.. holdOut.Select(i => vectors[i])], [.. holdOut.Select(i => targets[i])], w, b, labels.Length);
         }
 
-        var (weights, bias) = Fit(vectors, targets, classWeights, vocabulary.Count, labels.Length, options);
+        var (weights, bias) = Fit(vectors, targets, vocabulary.Count, labels.Length, options);
         return new IntentClassifier(vocabulary, idf, weights, bias, labels, options.MaxCharGram, temperature, Stopwatch.GetElapsedTime(started));
     }
 
@@ -184,12 +174,12 @@ public sealed class IntentClassifier
 
     // Plain SGD on the softmax cross-entropy with a decaying step and L2 applied to the rows an
     // example touches (lazy regularization keeps each step proportional to the example, not the model).
-    private static (float[] Weights, float[] Bias) Fit(SparseVector[] xs, int[] ys, float[] classWeights, int features, int classes, IntentTrainingOptions options)
+    private static (float[] Weights, float[] Bias) Fit(SparseVector[] xs, int[] ys, int features, int classes, IntentTrainingOptions options)
     {
         var weights = new float[(long)features * classes];
         var bias = new float[classes];
         var scores = new float[classes];
-        var order = Enumerable.Range(0, xs.Length).ToArray();
+        var order = Balanced(ys, classes);
         var random = new Random(options.Seed);
         var step = 0L;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
@@ -197,7 +187,7 @@ public sealed class IntentClassifier
             random.Shuffle(order);
             foreach (var i in order)
             {
-                var lr = options.LearningRate / (1f + (float)step / xs.Length) * classWeights[ys[i]];
+                var lr = options.LearningRate / (1f + (float)step / order.Length);
                 step++;
                 var x = xs[i];
                 Score(x, weights, bias, scores);
@@ -216,6 +206,33 @@ public sealed class IntentClassifier
         }
 
         return (weights, bias);
+    }
+
+    // Each epoch shows the examples of every label about as often as those of the largest one, so
+    // that each label weighs the same: the FAQ negatives outnumber each
+    // workflow's examples tenfold, and unbalanced they would teach the model that "no workflow" is
+    // almost always the answer. Repeating keeps every SGD step the usual size, where weighting the
+    // step by rarity (98x for the rarest SMP label) makes training diverge.
+    private static int[] Balanced(int[] ys, int classes)
+    {
+        var perLabel = new int[classes];
+        foreach (var y in ys)
+        {
+            perLabel[y]++;
+        }
+
+        var largest = perLabel.Max();
+        var order = new List<int>(largest * classes);
+        for (var i = 0; i < ys.Length; i++)
+        {
+            var repeats = Math.Max(1, (int)Math.Round((double)largest / perLabel[ys[i]]));
+            for (var r = 0; r < repeats; r++)
+            {
+                order.Add(i);
+            }
+        }
+
+        return [.. order];
     }
 
     // The temperature that minimises held-out negative log-likelihood, by golden-section search on

@@ -5,7 +5,7 @@ public sealed class IntentTrainingOptions
 {
     public int Epochs { get; set; } = 12;
 
-    public float LearningRate { get; set; } = 0.5f;
+    public float LearningRate { get; set; } = 2f;
 
     public float L2 { get; set; } = 1e-5f;
 
