@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.VisualBasic.FileIO;
+using ServiceBot.TaskBot.Dialogs;
+using ServiceBot.TaskBot.Extraction;
 using ServiceBot.TaskBot.Nlu;
 
 namespace ServiceBot.Cli.Commands;
@@ -79,7 +81,8 @@ internal static class EvalIntentsCommand
                 }
 
                 var latencyMs = Stopwatch.GetElapsedTime(predictStarted).TotalMilliseconds / Math.Max(1, testSet.Count);
-                Report(parse.GetValue(json), kind, testSet, predicted, trainSeconds, latencyMs, model);
+                (double Precision, double Recall, double F1)? slots = kind == "smp2019" ? EvaluateSlots(SmpSpans(trainFile.FullName), SmpSpans(testFile.FullName)) : null;
+                Report(parse.GetValue(json), kind, testSet, predicted, trainSeconds, latencyMs, model, slots);
                 return Task.FromResult(0);
             }
         });
@@ -92,7 +95,7 @@ internal static class EvalIntentsCommand
         return new IntentExample(utterance.Normalized, utterance.Terms, label);
     }
 
-    private static void Report(bool json, string kind, List<(string Text, string Label)> test, List<string> predicted, double trainSeconds, double latencyMs, IntentClassifier model)
+    private static void Report(bool json, string kind, List<(string Text, string Label)> test, List<string> predicted, double trainSeconds, double latencyMs, IntentClassifier model, (double Precision, double Recall, double F1)? slots)
     {
         var labels = test.Select(t => t.Label).Concat(predicted).Distinct(StringComparer.Ordinal).ToList();
         var correct = test.Where((t, i) => t.Label == predicted[i]).Count();
@@ -123,6 +126,9 @@ internal static class EvalIntentsCommand
             ["features"] = model.FeatureCount,
             ["model_mb"] = Math.Round(model.ModelBytes / 1048576.0, 1),
             ["temperature"] = Math.Round(model.Temperature, 3),
+            ["slot_precision"] = slots is { } p ? Math.Round(p.Precision, 4) : null,
+            ["slot_recall"] = slots is { } r ? Math.Round(r.Recall, 4) : null,
+            ["slot_f1"] = slots is { } f ? Math.Round(f.F1, 4) : null,
         };
         if (json)
         {
@@ -229,6 +235,97 @@ internal static class EvalIntentsCommand
             else
             {
                 last = line.Trim();
+            }
+        }
+
+        return result;
+    }
+
+    // Slots as TaskBot fills entity-list slots: every value a slot had in training becomes a value
+    // of an entity type named after the slot, and the entity extractors tag the test sentences
+    // (longest match first). Spans count as right only with the same start, end and slot.
+    private static (double Precision, double Recall, double F1) EvaluateSlots(List<(string Text, List<(int Start, int End, string Slot)> Spans)> train, List<(string Text, List<(int Start, int End, string Slot)> Spans)> test)
+    {
+        var extractors = train
+            .SelectMany(t => t.Spans.Select(span => (span.Slot, Value: t.Text[span.Start..span.End])))
+            .GroupBy(p => p.Slot, StringComparer.Ordinal)
+            .Select(g => new EntitySlotExtractor(g.Key, g.Select(p => p.Value).Distinct(StringComparer.Ordinal).Select(v => new EntityValue { Value = v })))
+            .ToList();
+        int truePositives = 0, predictedCount = 0, goldCount = 0;
+        var found = new List<SlotCandidate>();
+        foreach (var (text, gold) in test)
+        {
+            var input = new ExtractionInput(text, DateTimeOffset.UnixEpoch, "zh-CN");
+            var candidates = new List<(int Start, int End, string Slot)>();
+            foreach (var extractor in extractors)
+            {
+                found.Clear();
+                extractor.Extract(input, found);
+                candidates.AddRange(found.Select(c => (c.Start, c.Start + c.Length, extractor.TypeName)));
+            }
+
+            var chosen = new List<(int Start, int End, string Slot)>();
+            foreach (var candidate in candidates.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start))
+            {
+                if (!chosen.Exists(c => candidate.Start < c.End && c.Start < candidate.End))
+                {
+                    chosen.Add(candidate);
+                }
+            }
+
+            predictedCount += chosen.Count;
+            goldCount += gold.Count;
+            truePositives += chosen.Count(gold.Contains);
+        }
+
+        var precision = predictedCount == 0 ? 0 : (double)truePositives / predictedCount;
+        var recall = goldCount == 0 ? 0 : (double)truePositives / goldCount;
+        return (precision, recall, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
+    }
+
+    // The slot spans of SMP's character-per-line BIOES tags.
+    private static List<(string Text, List<(int Start, int End, string Slot)> Spans)> SmpSpans(string path)
+    {
+        var result = new List<(string, List<(int, int, string)>)>();
+        var text = new System.Text.StringBuilder();
+        var spans = new List<(int, int, string)>();
+        var open = -1;
+        foreach (var line in File.ReadLines(path).Append(""))
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab < 0)
+            {
+                if (line.Length == 0 && text.Length > 0)
+                {
+                    result.Add((text.ToString(), [.. spans]));
+                    text.Clear();
+                    spans.Clear();
+                    open = -1;
+                }
+
+                continue;
+            }
+
+            var tag = line[(tab + 1)..].Trim();
+            var at = text.Length;
+            text.Append(line.AsSpan(0, tab));
+            switch (tag.Length > 2 ? tag[0] : 'O')
+            {
+                case 'B':
+                    open = at;
+                    break;
+                case 'E' when open >= 0:
+                    spans.Add((open, text.Length, tag[2..]));
+                    open = -1;
+                    break;
+                case 'S':
+                    spans.Add((at, text.Length, tag[2..]));
+                    break;
+                case 'I':
+                    break;
+                default:
+                    open = -1;
+                    break;
             }
         }
 
