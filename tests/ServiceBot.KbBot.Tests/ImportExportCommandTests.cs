@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using ServiceBot.KbBot.Formats;
 using ServiceBot.Testing;
 
@@ -97,30 +95,6 @@ public sealed class ImportExportCommandTests : IDisposable
         Assert.Contains("shop", result.Error, StringComparison.Ordinal);
     }
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var cli = Path.Combine(SharedData.RepositoryRoot, "src", "ServiceBot.Cli", "bin", configuration, "net10.0", "servicebot.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = SharedData.RepositoryRoot,
-        };
-        start.ArgumentList.Add(cli);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        start.ArgumentList.Add("--ServiceBot:DataDirectory=" + _data);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int Code, string Output, string Error)> RunAsync(params string[] args) =>
+        ServiceBotCli.RunAsync([.. args, "--ServiceBot:DataDirectory=" + _data], TestContext.Current.CancellationToken);
 }
