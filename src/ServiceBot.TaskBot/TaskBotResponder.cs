@@ -2,6 +2,7 @@ using ServiceBot.Abstractions.Responders;
 using ServiceBot.Abstractions.Turns;
 using ServiceBot.TaskBot.Backend;
 using ServiceBot.TaskBot.Content;
+using ServiceBot.TaskBot.Nlu;
 using ServiceBot.TaskBot.Runtime;
 
 namespace ServiceBot.TaskBot;
@@ -58,9 +59,7 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
             return ResponderResult.Declined("no-workflow");
         }
 
-        var prediction = content.Classify(turn);
-        turn.Trace.Note("intent", prediction.Label);
-        turn.Trace.Note("intent.probability", Math.Round(prediction.Probability, 4));
+        var prediction = Classify(content, turn);
         if (prediction.Label == TaskBotContent.NoneLabel || prediction.Probability < content.Settings.StartThreshold || !content.Dialogs.Dialogs.TryGetValue(prediction.Label, out var dialog) || !dialog.Triggerable)
         {
             return ResponderResult.Declined("below-threshold");
@@ -71,10 +70,7 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
             return ResponderResult.Declined("procedure-question");
         }
 
-        var state = turn.State.GetSection<TaskBotState>(TaskBotState.Section);
-        state.Stack.Clear();
-        state.Switch = null;
-        var run = new DialogRun(turn, content, backend, state);
+        var run = new DialogRun(turn, content, backend, turn.State.GetSection<TaskBotState>(TaskBotState.Section));
         await run.StartAsync(dialog, cancellationToken).ConfigureAwait(false);
         return Finish(turn, run, prediction.Probability, run.Reason.Length == 0 ? "started" : run.Reason);
     }
@@ -124,7 +120,6 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
         var found = run.Extract(dialog, frame);
         if (frame.Expecting == DialogFrame.Confirmation)
         {
-            found.Remove(dialog.Slots.FirstOrDefault(s => s.Type == "yes-no")?.Name ?? "");
             var answer = content.Dialogs.Types.YesNo.Answer(text);
             if (found.Count == 0 && answer == "yes")
             {
@@ -157,9 +152,7 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
         }
 
         // Nothing in the message answers the dialog: another workflow, a digression, or a failed answer.
-        var prediction = content.Classify(turn);
-        turn.Trace.Note("intent", prediction.Label);
-        turn.Trace.Note("intent.probability", Math.Round(prediction.Probability, 4));
+        var prediction = Classify(content, turn);
         if (prediction.Label != frame.Dialog && prediction.Probability >= content.Settings.SwitchThreshold
             && content.Dialogs.Dialogs.TryGetValue(prediction.Label, out var other) && other.Triggerable && !IsProcedureQuestion(content, turn))
         {
@@ -228,6 +221,14 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
         turn.AppendReply(reminder);
         state.UpdatedAt = turn.Now;
         turn.Trace.Note("taskbot.resume", state.Stack[^1].Dialog);
+    }
+
+    private static IntentPrediction Classify(TaskBotContent content, TurnContext turn)
+    {
+        var prediction = content.Classify(turn);
+        turn.Trace.Note("intent", prediction.Label);
+        turn.Trace.Note("intent.probability", Math.Round(prediction.Probability, 4));
+        return prediction;
     }
 
     /// <summary>
