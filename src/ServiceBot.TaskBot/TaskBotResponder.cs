@@ -99,8 +99,9 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
             var answer = content.Dialogs.Types.YesNo.Answer(text);
             if (answer == "yes")
             {
+                // The slots come from the message that asked for the other workflow, not from "是的".
                 state.Stack.Clear();
-                var switched = new DialogRun(turn, content, backend, state);
+                var switched = new DialogRun(turn, content, backend, state, pending.Text);
                 await switched.StartAsync(content.Dialogs.Get(pending.Dialog), cancellationToken).ConfigureAwait(false);
                 return Finish(turn, switched, 1, "switched");
             }
@@ -158,7 +159,7 @@ internal sealed class TaskBotResponder(TaskBotContentCache contents, BackendCall
         {
             if (state.Stack.Exists(f => f.Slots.Count > 0))
             {
-                state.Switch = new PendingSwitch { Dialog = other.Id, Text = turn.Text };
+                state.Switch = new PendingSwitch { Dialog = other.Id, Text = turn.Utterance.Normalized };
                 var ask = turn.CreateReply(content.Replies.Format(TaskBotReplies.SwitchQuestion, turn.Locale, ("title", run.Title(state.Stack[0].Dialog)), ("next", run.Title(other.Id))));
                 DialogRun.AddButtons(ask, content.Dialogs.Types.YesNo.Choices(turn.Locale));
                 run.Add(ask);

@@ -29,14 +29,20 @@ internal sealed class DialogRun
     private readonly BackendCaller _backend;
     private readonly List<Activity> _replies = [];
 
-    public DialogRun(TurnContext turn, TaskBotContent content, BackendCaller backend, TaskBotState state)
+    /// <summary>Prepares a turn of the dialog policy over <paramref name="state"/>.</summary>
+    /// <param name="turn">The turn.</param>
+    /// <param name="content">The bot's compiled TaskBot content.</param>
+    /// <param name="backend">Calls the actions.</param>
+    /// <param name="state">The conversation's dialog stack, changed in place.</param>
+    /// <param name="text">Normalized text to take slot values from; the turn's message when null.</param>
+    public DialogRun(TurnContext turn, TaskBotContent content, BackendCaller backend, TaskBotState state, string? text = null)
     {
         _turn = turn;
         _content = content;
         _backend = backend;
         State = state;
         var local = TimeZoneInfo.ConvertTime(turn.Now, ResolveTimeZone(turn, content));
-        Input = new ExtractionInput(turn.Utterance.Normalized, local, turn.Locale);
+        Input = new ExtractionInput(text ?? turn.Utterance.Normalized, local, turn.Locale);
     }
 
     public TaskBotState State { get; }

@@ -5,6 +5,6 @@ internal sealed class PendingSwitch
 {
     public string Dialog { get; set; } = "";
 
-    /// <summary>The message that asked for it, re-read for slots when the switch happens.</summary>
+    /// <summary>The message that asked for it (normalized), read for slots when the switch happens.</summary>
     public string Text { get; set; } = "";
 }
