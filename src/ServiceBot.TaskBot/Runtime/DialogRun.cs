@@ -79,7 +79,9 @@ internal sealed class DialogRun
     {
         var found = new Dictionary<string, SlotCandidate>(StringComparer.Ordinal);
         var used = new List<(int Start, int End)>();
-        var candidates = new List<SlotCandidate>();
+
+        // Slots of one type (two dates, two phones) share one extraction.
+        var byType = new Dictionary<string, List<SlotCandidate>>(StringComparer.OrdinalIgnoreCase);
         foreach (var slot in dialog.Slots.OrderBy(s => s.Name == frame.Expecting ? 0 : 1))
         {
             if (slot.Dialog is not null)
@@ -88,8 +90,13 @@ internal sealed class DialogRun
             }
 
             var expected = slot.Name == frame.Expecting;
-            candidates.Clear();
-            _content.Dialogs.Types.Get(slot.Type).Extract(Input, candidates);
+            if (!byType.TryGetValue(slot.Type, out var candidates))
+            {
+                candidates = [];
+                _content.Dialogs.Types.Get(slot.Type).Extract(Input, candidates);
+                byType[slot.Type] = candidates;
+            }
+
             foreach (var candidate in candidates)
             {
                 if ((expected || candidate.Specific) && !used.Exists(u => candidate.Start < u.End && u.Start < candidate.Start + candidate.Length))
