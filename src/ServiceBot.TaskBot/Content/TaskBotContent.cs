@@ -30,7 +30,6 @@ internal sealed class TaskBotContent
         NegativeExamples = negatives;
         Replies = replies;
         Cancel = new MarkerSet(lexicon.Cancel);
-        Correction = new MarkerSet(lexicon.Correction);
         Question = new MarkerSet(lexicon.Question);
         Procedure = new MarkerSet(lexicon.Procedure);
         Want = new MarkerSet(lexicon.Want);
@@ -51,8 +50,6 @@ internal sealed class TaskBotContent
     public TaskBotReplies Replies { get; }
 
     public MarkerSet Cancel { get; }
-
-    public MarkerSet Correction { get; }
 
     public MarkerSet Question { get; }
 

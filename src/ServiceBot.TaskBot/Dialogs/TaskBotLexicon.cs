@@ -1,7 +1,7 @@
 namespace ServiceBot.TaskBot.Dialogs;
 
 /// <summary>
-/// TaskBot's marker words (yes, no, cancel, correction, question, procedure, want) as the built-in
+/// TaskBot's marker words (yes, no, cancel, question, procedure, want) as the built-in
 /// lexicon and a bot's <c>taskbot.lexicon</c> define them.
 /// </summary>
 public sealed class TaskBotLexicon
@@ -11,8 +11,6 @@ public sealed class TaskBotLexicon
     public List<string> No { get; set; } = [];
 
     public List<string> Cancel { get; set; } = [];
-
-    public List<string> Correction { get; set; } = [];
 
     public List<string> Question { get; set; } = [];
 
@@ -26,7 +24,6 @@ public sealed class TaskBotLexicon
         Yes = [.. Yes, .. other.Yes],
         No = [.. No, .. other.No],
         Cancel = [.. Cancel, .. other.Cancel],
-        Correction = [.. Correction, .. other.Correction],
         Question = [.. Question, .. other.Question],
         Procedure = [.. Procedure, .. other.Procedure],
         Want = [.. Want, .. other.Want],
