@@ -87,7 +87,7 @@ internal sealed class TaskBotContent
         }
 
         var negatives = 0;
-        if (examples.Count > 0 && knowledge is not null && string.Equals(settings.Negatives, "kb", StringComparison.OrdinalIgnoreCase))
+        if (examples.Count > 0 && knowledge is not null && settings.Negatives == NegativeSource.Kb)
         {
             // An FAQ may list a workflow's own phrase ("查订单") as a similar question; the same text
             // under two labels only teaches the model to doubt both, so the dialog's claim wins.

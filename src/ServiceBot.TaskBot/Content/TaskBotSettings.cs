@@ -28,7 +28,7 @@ internal sealed class TaskBotSettings
     /// <c>kb</c>: the bot's FAQ questions teach the intent classifier what is not a workflow ("怎么退货"
     /// is an FAQ, "我要退货" a workflow); <c>none</c>: only the dialogs' examples.
     /// </summary>
-    public string Negatives { get; set; } = "kb";
+    public NegativeSource Negatives { get; set; } = NegativeSource.Kb;
 
     /// <summary>Backends actions call, by name; <c>ServiceBot:TaskBot:Backends:&lt;name&gt;:Url</c> in configuration overrides the URL.</summary>
     public Dictionary<string, BackendSettings> Backends { get; set; } = new(StringComparer.OrdinalIgnoreCase);
