@@ -12,7 +12,7 @@ namespace ServiceBot.TestLlm;
 /// <summary>
 /// A real HTTP server that speaks the OpenAI chat-completions wire protocol (JSON and SSE streaming,
 /// usage, error bodies, <c>Retry-After</c>) and a TEI-style <c>/predict</c> entailment endpoint,
-/// answering as its <see cref="TestLlmScript"/> says. Used by tests and by <c>servicebot llm-stub</c>.
+/// answering as its <see cref="TestLlmScript"/> says. Used by tests (there is no <c>servicebot</c> command to run it by hand yet).
 /// </summary>
 /// <remarks>
 /// Thread-safe: requests run concurrently, the script can be swapped at any time, and every request
