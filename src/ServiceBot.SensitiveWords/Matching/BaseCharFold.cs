@@ -1,8 +1,8 @@
 namespace ServiceBot.SensitiveWords.Matching;
 
 /// <summary>
-/// The base folder under the variant table: case folding here, on top of the compatibility forms
-/// <see cref="VariantFolding"/> applies itself.
+/// Case folding for the prompt-injection screen, which reads rules and text in lower case but needs
+/// none of the sensitive-word matcher's variant folding.
 /// </summary>
 internal static class BaseCharFold
 {

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using ServiceBot.Text.Normalization;
 
 namespace ServiceBot.SensitiveWords.Matching;
 
@@ -8,7 +9,7 @@ namespace ServiceBot.SensitiveWords.Matching;
 /// The character folding the sensitive-word matcher applies to customer text and to word lists
 /// alike, so that an evasion folds to the same characters as the word it hides: Unicode
 /// compatibility forms (full width, circled and mathematical letters, Kangxi radicals), diacritics,
-/// case, traditional → simplified (from the base folder), look-alike letters and digits written for
+/// case, traditional → simplified (text analysis's character folder, through OpenCC), look-alike letters and digits written for
 /// letters (from <c>Resources/variants.tsv</c>), and noise: spaces, punctuation, symbols, emoji and
 /// invisible characters, which the matcher skips.
 /// </summary>
@@ -22,19 +23,29 @@ internal sealed class VariantFolding
     /// <summary>The fold of a character the matcher skips.</summary>
     public const char Noise = '\uFFFF';
 
-    private static readonly Lazy<VariantFolding> DefaultInstance = new(() => Create(BaseCharFold.Fold, VariantTable.LoadEmbedded()));
+    private static readonly Lazy<VariantFolding> DefaultInstance = new(CreateDefault);
 
     private readonly char[] _table;
     private readonly FrozenDictionary<int, char> _supplementary;
 
-    private VariantFolding(char[] table, FrozenDictionary<int, char> supplementary)
+    private VariantFolding(char[] table, FrozenDictionary<int, char> supplementary, bool foldsTraditional)
     {
         _table = table;
         _supplementary = supplementary;
+        FoldsTraditional = foldsTraditional;
     }
 
-    /// <summary>The folding with the project's base folder and embedded variant table.</summary>
+    /// <summary>
+    /// The folding with text analysis's character folder and the embedded variant table: traditional
+    /// characters fold to simplified when OpenCC is installed (<see cref="FoldsTraditional"/>).
+    /// </summary>
     public static VariantFolding Default => DefaultInstance.Value;
+
+    /// <summary>
+    /// Whether traditional Chinese folds to simplified. False only where OpenCC is missing, and then
+    /// a word written in traditional characters evades a list written in simplified ones.
+    /// </summary>
+    public bool FoldsTraditional { get; }
 
     /// <summary>The 64K table: fold of every UTF-16 code unit (surrogates map to themselves).</summary>
     internal ReadOnlySpan<char> Table => _table;
@@ -45,7 +56,8 @@ internal sealed class VariantFolding
     /// <summary>Builds the table from a base folder (width, case, script) and a variant map.</summary>
     /// <param name="baseFold">Folds one character; must be total (any char in, some char out).</param>
     /// <param name="variants">Variant → target characters applied after <paramref name="baseFold"/>.</param>
-    public static VariantFolding Create(Func<char, char> baseFold, IReadOnlyDictionary<char, char> variants)
+    /// <param name="foldsTraditional">Whether <paramref name="baseFold"/> folds traditional Chinese to simplified.</param>
+    public static VariantFolding Create(Func<char, char> baseFold, IReadOnlyDictionary<char, char> variants, bool foldsTraditional = false)
     {
         var table = new char[char.MaxValue + 1];
         for (var i = 0; i <= char.MaxValue; i++)
@@ -54,7 +66,14 @@ internal sealed class VariantFolding
             table[i] = char.IsSurrogate(c) ? c : FoldOne(CompatibilityForm(c), baseFold, variants);
         }
 
-        return new VariantFolding(table, BuildSupplementary(table, baseFold, variants));
+        return new VariantFolding(table, BuildSupplementary(table, baseFold, variants), foldsTraditional);
+    }
+
+    private static VariantFolding CreateDefault()
+    {
+        // Characters the text folder removes come back as '\0', a control character, so they become noise.
+        var folder = CharFolders.CreateBestAvailable(out var foldsTraditional);
+        return Create(folder.Fold, VariantTable.LoadEmbedded(), foldsTraditional);
     }
 
     /// <summary>Folds one BMP character; <see cref="Noise"/> for characters the matcher skips.</summary>

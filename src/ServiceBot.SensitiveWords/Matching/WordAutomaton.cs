@@ -29,6 +29,8 @@ internal sealed class WordAutomaton
 
     private const ushort NoiseClass = ushort.MaxValue;
     private const ushort SurrogateClass = ushort.MaxValue - 1;
+    private const int MaxReadings = 4; // states followed at once: repeats seldom leave more than two alive
+    private const int MaxEmittedPerStep = 16;
     private const int Ring = 128; // power of two ≥ MaxPatternLength: positions of the last consumed characters
     private const byte LeftBoundary = 1;
     private const byte RightBoundary = 2;
@@ -182,16 +184,26 @@ internal sealed class WordAutomaton
     }
 
     /// <summary>Reports every match in <paramref name="text"/> to <paramref name="sink"/>.</summary>
+    /// <remarks>
+    /// A repeated character has two readings, as itself and as a repeat to absorb: "QQQ售" must find
+    /// "qq售" and "敏敏感" must find "敏感". The scan follows both, as up to <see cref="MaxReadings"/>
+    /// automaton states at once; the common case (no repeat pending) is the plain one-state loop.
+    /// </remarks>
     public void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IMatchSink
     {
         var classOf = _classOf;
-        var cells = _cells;
-        var fail = _fail;
-        var report = _report;
-        Span<int> positions = stackalloc int[Ring];
-        var consumed = 0;
-        var state = 0;
+        Span<int> positions = stackalloc int[MaxReadings * Ring];
+        Span<int> spare = stackalloc int[MaxReadings * Ring];
+        Span<int> states = stackalloc int[MaxReadings];
+        Span<int> consumed = stackalloc int[MaxReadings];
+        Span<int> nextStates = stackalloc int[MaxReadings];
+        Span<int> nextConsumed = stackalloc int[MaxReadings];
+        Span<bool> nextAdvanced = stackalloc bool[MaxReadings];
+        Span<int> emitted = stackalloc int[MaxEmittedPerStep];
+        states[0] = 0;
+        consumed[0] = 0;
+        var readings = 1;
         var previous = -1;
         var noiseRun = 0;
 
@@ -210,7 +222,8 @@ internal sealed class WordAutomaton
                 {
                     if (++noiseRun > MaxNoiseRun)
                     {
-                        state = 0;
+                        states[0] = 0;
+                        readings = 1;
                         previous = -1;
                     }
 
@@ -221,52 +234,131 @@ internal sealed class WordAutomaton
             noiseRun = 0;
             if (cls == 0)
             {
-                state = 0;
+                states[0] = 0;
+                readings = 1;
                 previous = -1;
                 continue;
             }
 
-            var t = cells[state].Base + cls;
-            if (cells[t].Check != state)
+            if (readings == 1 && cls != previous)
             {
-                if (cls == previous)
+                previous = cls;
+                var t = Step(states[0], cls);
+                states[0] = t;
+                if (t != 0)
                 {
-                    continue;
-                }
-
-                while (true)
-                {
-                    if (state == 0)
+                    positions[consumed[0]++ & (Ring - 1)] = start;
+                    for (var r = _report[t]; r >= 0; r = _nextReport[r])
                     {
-                        t = -1;
-                        break;
-                    }
-
-                    state = fail[state];
-                    t = cells[state].Base + cls;
-                    if (cells[t].Check == state)
-                    {
-                        break;
+                        Emit(text, r, i, positions[..Ring], consumed[0], ref sink);
                     }
                 }
 
-                if (t < 0)
+                continue;
+            }
+
+            // Every reading goes on with the character; on a repeat each also keeps its state (absorbed
+            // first, so that a match both readings report gets the wider span, repeats included).
+            var repeat = cls == previous;
+            previous = cls;
+            var next = 0;
+            for (var k = 0; k < readings; k++)
+            {
+                var ring = positions.Slice(k * Ring, Ring);
+                if (repeat)
                 {
-                    previous = cls;
-                    continue;
+                    Keep(states[k], consumed[k], advanced: false, ring, nextStates, nextConsumed, nextAdvanced, spare, ref next);
+                }
+
+                var t = Step(states[k], cls);
+                var slot = Keep(t, t == 0 ? consumed[k] : consumed[k] + 1, advanced: t != 0, ring, nextStates, nextConsumed, nextAdvanced, spare, ref next);
+                if (slot >= 0 && t != 0)
+                {
+                    spare[(slot * Ring) + (consumed[k] & (Ring - 1))] = start;
                 }
             }
 
-            state = t;
-            previous = cls;
-            positions[consumed++ & (Ring - 1)] = start;
-            var r = report[state];
-            while (r >= 0)
+            var swap = positions;
+            positions = spare;
+            spare = swap;
+            nextStates[..next].CopyTo(states);
+            nextConsumed[..next].CopyTo(consumed);
+            readings = next;
+
+            var emittedCount = 0;
+            for (var k = 0; k < readings; k++)
             {
-                Emit(text, r, i, positions, consumed, ref sink);
-                r = _nextReport[r];
+                if (!nextAdvanced[k])
+                {
+                    continue;
+                }
+
+                for (var r = _report[states[k]]; r >= 0; r = _nextReport[r])
+                {
+                    var pattern = _patternAt[r];
+                    if (emitted[..emittedCount].Contains(pattern))
+                    {
+                        continue;
+                    }
+
+                    if (emittedCount < emitted.Length)
+                    {
+                        emitted[emittedCount++] = pattern;
+                    }
+
+                    Emit(text, r, i, positions.Slice(k * Ring, Ring), consumed[k], ref sink);
+                }
             }
         }
+    }
+
+    /// <summary>The state after <paramref name="cls"/>, following failure links; 0 (the root) when no pattern goes on with it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Step(int state, int cls)
+    {
+        var cells = _cells;
+        while (true)
+        {
+            var t = cells[state].Base + cls;
+            if (cells[t].Check == state)
+            {
+                return t;
+            }
+
+            if (state == 0)
+            {
+                return 0;
+            }
+
+            state = _fail[state];
+        }
+    }
+
+    /// <summary>
+    /// Adds a reading for the next character unless one is already in that state (then it only takes
+    /// the <paramref name="advanced"/> mark) or the set is full; its slot, or -1 when not added.
+    /// </summary>
+    private static int Keep(int state, int consumedCount, bool advanced, ReadOnlySpan<int> ring, Span<int> nextStates, Span<int> nextConsumed, Span<bool> nextAdvanced, Span<int> rings, ref int next)
+    {
+        for (var k = 0; k < next; k++)
+        {
+            if (nextStates[k] == state)
+            {
+                nextAdvanced[k] |= advanced;
+                return -1;
+            }
+        }
+
+        if (next == nextStates.Length)
+        {
+            return -1;
+        }
+
+        nextStates[next] = state;
+        nextConsumed[next] = consumedCount;
+        nextAdvanced[next] = advanced;
+        ring.CopyTo(rings.Slice(next * Ring, Ring));
+        return next++;
     }
 
     /// <summary>All matches in <paramref name="text"/>, in the order their ends are reached; allocates only when there are some.</summary>
