@@ -73,6 +73,43 @@ public sealed class WordAutomatonTests
     }
 
     [Theory]
+    [InlineData("这个QQQ销售", "QQQ销售")]
+    [InlineData("这个QQ销售", "QQ销售")]
+    [InlineData("个qq销售", "qq销售")]
+    public void FollowsARepeatBothAsItselfAndAsAnAbsorbedRepeat(string text, string expected)
+    {
+        // "个q…" leaves the scan in a state with no 'q' edge after "个Q": taking the second Q as a repeat
+        // to absorb there must not cost the reading in which it starts "qq销售".
+        var automaton = Build(3, "个q币", "qq销售");
+
+        var spans = Spans(automaton, text);
+
+        Assert.Contains($"qq销售@{text.Length - expected.Length}+{expected.Length}:{expected}", spans);
+    }
+
+    [Fact]
+    public void AbsorbsARepeatEvenWhereAnotherPatternWouldTakeIt()
+    {
+        var automaton = Build(3, "李月鸟", "月月");
+
+        var spans = Spans(automaton, "说李月月鸟话");
+
+        Assert.Contains("李月鸟@1+4:李月月鸟", spans);
+        Assert.Contains("月月@2+2:月月", spans);
+    }
+
+    [Theory]
+    [InlineData("開發票")]
+    [InlineData("开發票")]
+    [InlineData("代開發票")]
+    public void FoldsTraditionalChineseToSimplified(string text)
+    {
+        Assert.True(VariantFolding.Default.FoldsTraditional, "OpenCC is installed by the test set-up; without it traditional evasions pass.");
+
+        Assert.Equal(1, Build(3, "开发票").Count(text));
+    }
+
+    [Theory]
     [InlineData("ＦＵＣＫ")]
     [InlineData("FuCk")]
     [InlineData("f u c k")]
