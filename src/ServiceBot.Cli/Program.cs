@@ -13,6 +13,7 @@ var root = new RootCommand("ServiceBot: a customer-service chatbot framework.")
     ChatCommand.Create(),
     SegmentCommand.Create(),
     KeywordsCommand.Create(),
+    FilterCommand.Create(),
     ImportCommand.Create(),
     ExportCommand.Create(),
     EvalCommand.Create(),

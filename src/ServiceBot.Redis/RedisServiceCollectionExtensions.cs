@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceBot.Abstractions.Cache;
 using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.State;
+using ServiceBot.Abstractions.Throttling;
 
 namespace ServiceBot.Redis;
 
@@ -11,8 +12,8 @@ namespace ServiceBot.Redis;
 public static class RedisServiceCollectionExtensions
 {
     /// <summary>
-    /// With Redis configured, conversation state, the answer cache, conversation locks and knowledge
-    /// change notices move to Redis (replacing the in-process ones), so the server can run as
+    /// With Redis configured, conversation state, the answer cache, conversation locks, rate limits and
+    /// knowledge change notices move to Redis (replacing the in-process ones), so the server can run as
     /// stateless replicas. Without it, nothing changes.
     /// </summary>
     public static IServiceCollection AddServiceBotRedis(this IServiceCollection services, IConfiguration configuration)
@@ -29,6 +30,7 @@ public static class RedisServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IConversationLock, RedisConversationLock>());
         services.Replace(ServiceDescriptor.Singleton<IAnswerCache, RedisAnswerCache>());
         services.Replace(ServiceDescriptor.Singleton<IKnowledgeChangeNotifier, RedisKnowledgeChangeNotifier>());
+        services.Replace(ServiceDescriptor.Singleton<IRateLimiter, RedisRateLimiter>());
         return services;
     }
 }

@@ -20,7 +20,7 @@ internal static class SegmentCommand
     /// <summary>Exit code when the installed data is missing (jieba's dictionary, OpenCC).</summary>
     internal const int MissingData = 1;
 
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    internal static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     internal static Command Create()
     {

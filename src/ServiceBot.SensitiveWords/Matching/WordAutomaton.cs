@@ -81,6 +81,9 @@ internal sealed class WordAutomaton
     /// <summary>The patterns, indexed by the ids the scan reports.</summary>
     public IReadOnlyList<CompiledPattern> Patterns { get; }
 
+    /// <summary>Whether the folding the automaton reads with folds traditional Chinese to simplified.</summary>
+    public bool FoldsTraditional => _folding.FoldsTraditional;
+
     /// <summary>How many noise characters in a row may sit inside a match.</summary>
     public int MaxNoiseRun { get; }
 

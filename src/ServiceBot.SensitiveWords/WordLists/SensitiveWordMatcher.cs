@@ -34,7 +34,16 @@ public sealed class SensitiveWordMatcher
     /// <summary>What the compile found: counts and skipped lines.</summary>
     public WordListReport Report { get; }
 
+    /// <summary>
+    /// Whether traditional Chinese folds to simplified (OpenCC installed): without it, a word written in
+    /// traditional characters passes a list written in simplified ones.
+    /// </summary>
+    public bool FoldsTraditional => Automaton.FoldsTraditional;
+
     internal WordAutomaton Automaton { get; }
+
+    /// <summary>True when <paramref name="name"/> can name a category: letters, digits, '-' and '_', up to 64 characters.</summary>
+    public static bool IsCategoryName(string? name) => NormalizeCategory(name) is not null;
 
     /// <summary>Reads and compiles word-list files.</summary>
     /// <exception cref="BotDefinitionException">A file is missing, unreadable or too large, or the lists hold more entries than allowed; the message names the file.</exception>
