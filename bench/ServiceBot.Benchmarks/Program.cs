@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Running;
 using ServiceBot.Benchmarks.Filter;
 
-// `dotnet run -c Release --project bench/ServiceBot.Benchmarks -- --filter '*Segment*'` runs one suite;
+// `dotnet run -c Release --project bench/ServiceBot.Benchmarks -- --filter '*FunnelTurn*'` runs one suite;
 // with no filter BenchmarkDotNet lists the suites and asks.
 // `-- filter-throughput CORPUS PATTERNS` measures the rejector beside the npm peers (bench/filter/run.sh);
-// `-- injection-eval` and `-- rejector-eval` print the quality numbers of docs/funnel-and-rejector.md.
+// `-- injection-eval` and `-- rejector-eval` print the quality numbers of docs/funnel.md.
 switch (args)
 {
     case ["filter-throughput", .. var rest]:
@@ -13,6 +13,13 @@ switch (args)
         return InjectionEvaluation.Run(rest);
     case ["rejector-eval", .. var rest]:
         return RejectorEvaluation.Run(rest);
+}
+
+// In process: BenchmarkDotNet's out-of-process toolchain generates a project that fails to build
+// against this one (CS0234 on the benchmark namespaces), and in-process runs need none.
+if (!args.Contains("--inProcess") && !args.Contains("-i"))
+{
+    args = [.. args, "--inProcess"];
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
