@@ -7,8 +7,9 @@ namespace ServiceBot.Channels.Tests.Browser;
 
 /// <summary>
 /// The embeddable widget (one script tag, served by the server) in real headless Chromium: answers,
-/// "did you mean" chips, thumbs feedback stored in the conversation log, handoff, and a page reload
-/// that continues the same conversation.
+/// "did you mean" chips, thumbs feedback stored in the conversation log, handoff, a page reload
+/// that continues the same conversation, and a network loss it recovers from without losing or
+/// repeating messages.
 /// </summary>
 public sealed class WidgetBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -85,6 +86,43 @@ public sealed class WidgetBrowserTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Equal(1, answers);
         var questions = browser.Driver.FindElements(By.CssSelector(".sbw-msg.sbw-user")).Count(e => e.Text.Contains("我要退货", StringComparison.Ordinal));
         Assert.Equal(1, questions);
+    }
+
+    [Fact]
+    public async Task AfterTheNetworkDropsTheWidgetReconnectsFromItsWatermark_MissingNothingAndRepeatingNothing()
+    {
+        using var browser = HeadlessChromium.Start();
+        // Keep every socket the page opens, so the test can cut the live one as a network loss would.
+        browser.Driver.ExecuteCdpCommand("Page.addScriptToEvaluateOnNewDocument", new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["source"] = "(function () { var Native = window.WebSocket; window.__sockets = []; window.WebSocket = function (url, protocols) { var ws = protocols === undefined ? new Native(url) : new Native(url, protocols); window.__sockets.push(ws); return ws; }; window.WebSocket.prototype = Native.prototype; ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].forEach(function (k) { window.WebSocket[k] = Native[k]; }); })();",
+        });
+        browser.Open(fixture.Page("widget/?open=true"));
+        browser.WaitForElement(".sbw-root[data-state='open'][data-connection='ok']");
+        Send(browser, "我要退货");
+        browser.WaitForElement(".sbw-msg.sbw-bot", "7天无理由退货");
+
+        browser.Driver.NetworkConditions = new OpenQA.Selenium.Chromium.ChromiumNetworkConditions { IsOffline = true, Latency = TimeSpan.FromMilliseconds(5), DownloadThroughput = 100_000_000, UploadThroughput = 100_000_000 };
+        browser.Driver.ExecuteScript("window.__sockets.forEach(function (s) { s.close(); });");
+        browser.WaitForElement(".sbw-root[data-connection='offline']");
+
+        // While the page is offline the conversation goes on: another client of the same conversation
+        // (the widget's own token) asks a question, and the bot's answer is stored for the widget.
+        var session = (string)browser.Driver.ExecuteScript(
+            "for (var i = 0; i < sessionStorage.length; i++) { var v = sessionStorage.getItem(sessionStorage.key(i)); if (v && v.indexOf('conversationId') >= 0) { return v; } } return null;")!;
+        using (var stored = System.Text.Json.JsonDocument.Parse(session))
+        {
+            var client = new DirectLineClient(fixture.Server.Client);
+            await client.PostMessageAsync(stored.RootElement.GetProperty("conversationId").GetString()!, stored.RootElement.GetProperty("token").GetString()!, ScriptedTurnProcessor.ShippingQuestion);
+        }
+
+        browser.Driver.NetworkConditions = new OpenQA.Selenium.Chromium.ChromiumNetworkConditions { IsOffline = false, Latency = TimeSpan.FromMilliseconds(5), DownloadThroughput = 100_000_000, UploadThroughput = 100_000_000 };
+        browser.WaitForElement(".sbw-root[data-connection='ok']");
+        browser.WaitForElement(".sbw-msg.sbw-bot", ScriptedTurnProcessor.ShippingAnswer);
+
+        Assert.True(Convert.ToInt64(browser.Driver.ExecuteScript("return window.__sockets.length;"), System.Globalization.CultureInfo.InvariantCulture) >= 2, "the widget opened a new stream");
+        Assert.Equal(1, browser.Driver.FindElements(By.CssSelector(".sbw-msg.sbw-bot")).Count(e => e.Text.Contains("7天无理由退货", StringComparison.Ordinal)));
+        Assert.Equal(1, browser.Driver.FindElements(By.CssSelector(".sbw-msg.sbw-bot")).Count(e => e.Text.Contains(ScriptedTurnProcessor.ShippingAnswer, StringComparison.Ordinal)));
     }
 
     private HeadlessChromium StartWidget()
