@@ -15,8 +15,8 @@
 #
 # ServiceBot's own figures come from `servicebot segment --stats`: throughput excludes process start and
 # dictionary load, which are reported apart (load from the binary cache and cold from dict.txt, and the
-# wall time of a whole run on an empty input). Its first pass includes the JIT compiling the hot path; the
-# peers' scripts time a single pass, so both are shown.
+# wall time and peak memory of a whole run on an empty input). Its first pass includes the JIT compiling
+# the code; the peers' scripts time a single pass, so both are shown.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -59,13 +59,14 @@ run_peer() { # NAME COMMAND...
   fi
 }
 
-sb_first="" sb_warm="" sb_line=""
+sb_first="" sb_warm="" sb_spans="" sb_line=""
 for round in $(seq 1 "$rounds"); do
   echo "round $round/$rounds" >&2
   sb_line="$("${pin[@]}" "${servicebot[@]}" segment --stats "$corpus" 2>&1 >/dev/null | grep '^impl=servicebot')"
   echo "  $sb_line" >&2
   sb_first+="$(field 'first_pass_MB/s' "$sb_line") "
   sb_warm+="$(field 'MB/s' "$sb_line") "
+  sb_spans+="$(field 'spans_MB/s' "$sb_line") "
   [ -n "$peers_dir" ] && run_peer jieba-rs node "$peers_dir/seg_noders.js" "$corpus"
   [ -n "$peers_dir" ] && run_peer cppjieba node "$peers_dir/seg_nodejieba.js" "$corpus"
   [ -n "$peers_dir" ] && run_peer python-jieba /usr/bin/python3 "$peers_dir/seg_py.py" "$corpus"
@@ -74,7 +75,7 @@ done
 # Load and start-up, apart from throughput.
 cold_line="$("${servicebot[@]}" segment --stats --no-cache /dev/null 2>&1 >/dev/null | grep '^impl=servicebot')"
 empty_start=$(date +%s.%N)
-"${servicebot[@]}" segment /dev/null >/dev/null
+empty_line="$("${servicebot[@]}" segment --stats /dev/null 2>&1 >/dev/null | grep '^impl=servicebot')"
 empty_end=$(date +%s.%N)
 
 summary() { # VALUES...: best and median
@@ -85,12 +86,14 @@ bytes=$(field bytes "$sb_line")
 echo
 echo "corpus: $corpus, $(field lines "$sb_line") lines, $(awk -v b="$bytes" 'BEGIN {printf "%.2f", b/1e6}') MB; $(nproc) cores; $(date -u +%Y-%m-%d); $rounds rounds"
 echo "default mode + HMM, single thread, MB/s (best, median):"
-printf '  %-34s %s\n' "servicebot (warm, best of 3 passes)" "$(summary $sb_warm | tr '\t' ' ')"
-printf '  %-34s %s\n' "servicebot (first pass, with JIT)" "$(summary $sb_first | tr '\t' ' ')"
+printf '  %-38s %s\n' "servicebot (warm, best of 3 passes)" "$(summary $sb_warm | tr '\t' ' ')"
+printf '  %-38s %s\n' "servicebot (first pass, with JIT)" "$(summary $sb_first | tr '\t' ' ')"
+printf '  %-38s %s\n' "servicebot (offsets only, no strings)" "$(summary $sb_spans | tr '\t' ' ')"
 for name in jieba-rs cppjieba python-jieba; do
-  printf '  %-34s %s\n' "$name" "$(summary ${results[$name]:--} | tr '\t' ' ')"
+  printf '  %-38s %s\n' "$name" "$(summary ${results[$name]:--} | tr '\t' ' ')"
 done
 echo "servicebot load: dictionary from cache $(field dict_load_s "$sb_line") s, from dict.txt $(field dict_load_s "$cold_line") s;" \
-  "dictionary $(field dict_MB "$sb_line") MB in memory; peak RSS $(field peak_rss_MB "$sb_line") MB (5 passes over the corpus);" \
-  "a whole run on empty input $(awk -v a="$empty_start" -v b="$empty_end" 'BEGIN {printf "%.2f", b-a}') s"
-echo "servicebot allocation: $(field alloc_B_per_byte "$sb_line") bytes per input byte (strings and word lists); offsets-only API $(field 'spans_MB/s' "$sb_line") MB/s"
+  "trie and HMM tables $(field dict_MB "$sb_line") MB;" \
+  "a whole run on empty input $(awk -v a="$empty_start" -v b="$empty_end" 'BEGIN {printf "%.2f", b-a}') s, peak RSS $(field peak_rss_MB "$empty_line") MB;" \
+  "peak RSS $(field peak_rss_MB "$sb_line") MB with the corpus held in memory"
+echo "servicebot allocation: $(field alloc_B_per_byte "$sb_line") bytes per input byte (strings and word lists)"
