@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ServiceBot.Text.Segmentation;
 
 /// <summary>
@@ -102,6 +104,7 @@ internal sealed class HmmModel
     /// <param name="obs">The characters.</param>
     /// <param name="states">Receives one state per character.</param>
     /// <param name="back">Scratch space of at least <c>4 * obs.Length</c> bytes.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Viterbi(ReadOnlySpan<char> obs, Span<byte> states, Span<byte> back)
     {
         var n = obs.Length;

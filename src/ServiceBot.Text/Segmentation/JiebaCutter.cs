@@ -9,12 +9,17 @@ namespace ServiceBot.Text.Segmentation;
 /// <c>__cut_all</c>, <c>cut_for_search</c>, <c>finalseg.cut</c>) over spans, reproducing the reference's
 /// output token for token, including its handling of Latin letters, digits, punctuation and whitespace.
 /// </summary>
-/// <remarks>Stateless; work buffers come from the stack or the shared array pool.</remarks>
+/// <remarks>
+/// Stateless; work buffers come from the stack or the shared array pool. The loops are compiled fully
+/// optimized on first use (<see cref="MethodImplOptions.AggressiveOptimization"/>): a freshly started
+/// replica segments at full speed from its first messages instead of after the JIT's tiering.
+/// </remarks>
 internal static class JiebaCutter
 {
     private const int StackLimit = 256;
 
     /// <summary>Default mode (<c>cut(s, cut_all=False, HMM=hmm)</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Cut<TSink>(ReadOnlySpan<char> text, in Lexicon lexicon, HmmModel hmm, bool useHmm, ref TSink sink)
         where TSink : struct, ITokenSink
     {
@@ -91,6 +96,7 @@ internal static class JiebaCutter
     }
 
     /// <summary>Search mode (<c>cut_for_search</c>): default mode plus the 2- and 3-character dictionary words inside longer words.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CutForSearch<TSink>(ReadOnlySpan<char> text, in Lexicon lexicon, HmmModel hmm, bool useHmm, ref TSink sink)
         where TSink : struct, ITokenSink
     {
@@ -136,6 +142,7 @@ internal static class JiebaCutter
     /// <c>calc</c>: for each position, the end of the word that starts the maximum-probability route
     /// to the end of the block. <paramref name="prob"/> and <paramref name="next"/> need <c>block.Length + 1</c> entries.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CalcRoute(ReadOnlySpan<char> block, in Lexicon lexicon, Span<double> prob, Span<int> next)
     {
         var n = block.Length;
@@ -353,6 +360,7 @@ internal static class JiebaCutter
     }
 
     /// <summary><c>__cut_DAG</c>: runs of single characters are recognized by the HMM unless they form a word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EmitWithHmm<TSink>(ReadOnlySpan<char> block, int offset, in Lexicon lexicon, HmmModel hmm, ReadOnlySpan<int> next, ref TSink sink)
         where TSink : struct, ITokenSink
     {
@@ -410,6 +418,7 @@ internal static class JiebaCutter
     }
 
     /// <summary><c>finalseg.cut</c>: Viterbi over ideograph runs, <c>[a-zA-Z0-9]+(?:\.\d+)?%?</c> pieces elsewhere.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FinalSegCut<TSink>(ReadOnlySpan<char> text, int offset, in Lexicon lexicon, HmmModel hmm, ref TSink sink)
         where TSink : struct, ITokenSink
     {
@@ -441,6 +450,7 @@ internal static class JiebaCutter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SkipSplit<TSink>(ReadOnlySpan<char> text, int offset, ref TSink sink)
         where TSink : struct, ITokenSink
     {
@@ -496,6 +506,7 @@ internal static class JiebaCutter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ViterbiCut<TSink>(ReadOnlySpan<char> text, int offset, in Lexicon lexicon, HmmModel hmm, ref TSink sink)
         where TSink : struct, ITokenSink
     {
@@ -557,6 +568,7 @@ internal static class JiebaCutter
     }
 
     /// <summary><c>__cut_DAG_NO_HMM</c>: single ASCII letters and digits are glued together, everything else is yielded as routed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EmitWithoutHmm<TSink>(ReadOnlySpan<char> block, int offset, ReadOnlySpan<int> next, ref TSink sink)
         where TSink : struct, ITokenSink
     {

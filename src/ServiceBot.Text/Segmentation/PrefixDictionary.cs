@@ -108,6 +108,7 @@ internal sealed class PrefixDictionary
     }
 
     /// <summary>The node of <paramref name="key"/>, or -1 when it is not a key (neither a word nor a prefix of one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int FindNode(ReadOnlySpan<char> key)
     {
         if (key.IsEmpty)
