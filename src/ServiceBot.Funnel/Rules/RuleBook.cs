@@ -251,7 +251,7 @@ internal sealed class RuleBook
 
             if (intent.Probability >= rule.MinConfidence && rule.Intents.Contains(intent.Label))
             {
-                return new RuleMatch(rule, "intent", intent);
+                return new RuleMatch(rule, "intent");
             }
         }
 
