@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using ServiceBot.Abstractions.Bots;
 
@@ -11,6 +12,8 @@ internal sealed record CompiledRule(
     string[] Contains,
     Regex[] Patterns,
     int MaxChars,
+    FrozenSet<string> Intents,
+    double MinConfidence,
     LocalizedText Replies,
     IReadOnlyDictionary<string, LocalizedText> ChannelReplies)
 {

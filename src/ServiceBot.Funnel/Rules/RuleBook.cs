@@ -1,8 +1,10 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ServiceBot.Abstractions.Bots;
+using ServiceBot.Abstractions.Nlu;
 using ServiceBot.Content;
 
 namespace ServiceBot.Funnel.Rules;
@@ -24,16 +26,28 @@ internal sealed class RuleBook
 
     private readonly Dictionary<string, CompiledRule> _exact;
     private readonly CompiledRule[] _ordered;
+    private readonly CompiledRule[] _byIntent;
 
-    private RuleBook(Dictionary<string, CompiledRule> exact, CompiledRule[] ordered)
+    private RuleBook(string file, Dictionary<string, CompiledRule> exact, CompiledRule[] ordered, IReadOnlyList<IntentReference> intents)
     {
+        File = file;
         _exact = exact;
         _ordered = ordered;
+        _byIntent = [.. ordered.Where(r => r.Intents.Count > 0)];
+        Intents = intents;
     }
 
-    public static RuleBook Empty { get; } = new(new Dictionary<string, CompiledRule>(StringComparer.Ordinal), []);
+    public static RuleBook Empty { get; } = new("", new Dictionary<string, CompiledRule>(StringComparer.Ordinal), [], []);
 
     public int Count => _ordered.Length;
+
+    /// <summary>The rules file the book was compiled from; empty for <see cref="Empty"/>.</summary>
+    public string File { get; }
+
+    /// <summary>Every intent the rules name, with its line, for checking against the bot's intents.</summary>
+    public IReadOnlyList<IntentReference> Intents { get; }
+
+    public bool HasIntentRules => _byIntent.Length > 0;
 
     /// <summary>Reads and compiles a rules file; a malformed file throws <see cref="BotDefinitionException"/> naming the file, line and rule.</summary>
     public static RuleBook Load(string path) => Compile(YamlContent.Load(path));
@@ -56,6 +70,7 @@ internal sealed class RuleBook
         var exact = new Dictionary<string, CompiledRule>(StringComparer.Ordinal);
         var ordered = new List<CompiledRule>();
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var references = new List<IntentReference>();
         for (var i = 0; i < file.Rules.Count; i++)
         {
             var definition = file.Rules[i];
@@ -76,9 +91,37 @@ internal sealed class RuleBook
                 throw new BotDefinitionException(document.File, line, $"rule '{id}' has no replies.");
             }
 
-            if (definition.Exact.Count + definition.Contains.Count + definition.Patterns.Count == 0)
+            if (definition.Exact.Count + definition.Contains.Count + definition.Patterns.Count + definition.Intents.Count == 0)
             {
-                throw new BotDefinitionException(document.File, line, $"rule '{id}' has nothing to match (exact, contains or patterns).");
+                throw new BotDefinitionException(document.File, line, $"rule '{id}' has nothing to match (exact, contains, patterns or intents).");
+            }
+
+            var minConfidence = definition.MinConfidence ?? RuleDefinition.DefaultMinConfidence;
+            if (definition.MinConfidence is not null && definition.Intents.Count == 0)
+            {
+                throw new BotDefinitionException(document.File, LineOfKey(document, i, "min-confidence", "minConfidence", "min_confidence"), $"rule '{id}' sets min-confidence but has no intents for it to apply to.");
+            }
+
+            // Written as a negation so that NaN fails too.
+            if (!(minConfidence > 0 && minConfidence <= 1))
+            {
+                throw new BotDefinitionException(document.File, LineOfKey(document, i, "min-confidence", "minConfidence", "min_confidence"), $"rule '{id}': min-confidence {minConfidence.ToString(CultureInfo.InvariantCulture)} is outside (0, 1]; it is a probability, e.g. 0.8.");
+            }
+
+            var intents = new HashSet<string>(StringComparer.Ordinal);
+            for (var n = 0; n < definition.Intents.Count; n++)
+            {
+                var intent = definition.Intents[n]?.Trim() ?? "";
+                var intentLine = document.LineOf($"$.rules[{i}].intents[{n}]");
+                if (intent.Length == 0)
+                {
+                    throw new BotDefinitionException(document.File, intentLine, $"rule '{id}': intent #{n + 1} is empty.");
+                }
+
+                if (intents.Add(intent))
+                {
+                    references.Add(new IntentReference(id, intent, intentLine));
+                }
             }
 
             var patterns = new Regex[definition.Patterns.Count];
@@ -103,6 +146,8 @@ internal sealed class RuleBook
                 contains,
                 patterns,
                 definition.MaxChars,
+                intents.ToFrozenSet(StringComparer.Ordinal),
+                minConfidence,
                 definition.Replies,
                 new Dictionary<string, LocalizedText>(definition.ChannelReplies, StringComparer.OrdinalIgnoreCase));
             ordered.Add(rule);
@@ -123,10 +168,14 @@ internal sealed class RuleBook
         }
 
         ordered.Sort(static (a, b) => Wins(a, b) ? -1 : Wins(b, a) ? 1 : 0);
-        return new RuleBook(exact, [.. ordered]);
+        return new RuleBook(document.File, exact, [.. ordered], references);
     }
 
-    /// <summary>The best rule for a message, or null. <paramref name="key"/> is <see cref="MessageKey.Of"/> of the message.</summary>
+    /// <summary>
+    /// The best rule for a message by its exact, contains and pattern triggers, or null.
+    /// <paramref name="key"/> is <see cref="MessageKey.Of"/> of the message. Intent triggers are
+    /// weighed afterwards, by <see cref="MatchIntent"/>, only where <see cref="IntentMayOutrank"/>.
+    /// </summary>
     public RuleMatch? Match(string text, string key)
     {
         if (key.Length == 0)
@@ -176,6 +225,54 @@ internal sealed class RuleBook
         }
 
         return exact is null ? null : new RuleMatch(exact, "exact");
+    }
+
+    /// <summary>
+    /// Whether some intent rule would beat <paramref name="match"/> (or there is no match), so the
+    /// message's intent is worth asking for. False for a book without intent rules, and for a message
+    /// without letters or digits, which no classifier reads meaningfully.
+    /// </summary>
+    public bool IntentMayOutrank(RuleMatch? match, string key) =>
+        _byIntent.Length > 0 && key.Length > 0 && (match is null || Wins(_byIntent[0], match.Rule));
+
+    /// <summary>
+    /// The best intent rule for <paramref name="intent"/> that beats <paramref name="match"/> (the
+    /// result of <see cref="Match"/>); otherwise <paramref name="match"/> itself. A rule that already
+    /// matched by a cheaper trigger is not matched again: it does not beat itself.
+    /// </summary>
+    public RuleMatch? MatchIntent(RecognizedIntent intent, RuleMatch? match)
+    {
+        foreach (var rule in _byIntent)
+        {
+            if (match is not null && !Wins(rule, match.Rule))
+            {
+                break;
+            }
+
+            if (intent.Probability >= rule.MinConfidence && rule.Intents.Contains(intent.Label))
+            {
+                return new RuleMatch(rule, "intent");
+            }
+        }
+
+        return match;
+    }
+
+    private static int LineOfKey(YamlContentDocument document, int rule, params ReadOnlySpan<string> spellings)
+    {
+        // The key may be written in any of the spellings that bind; the first that is there is the
+        // line, else the rule's own line.
+        var ruleLine = document.LineOf($"$.rules[{rule}]");
+        foreach (var spelling in spellings)
+        {
+            var line = document.LineOf($"$.rules[{rule}].{spelling}");
+            if (line != ruleLine)
+            {
+                return line;
+            }
+        }
+
+        return ruleLine;
     }
 
     private static bool Wins(CompiledRule a, CompiledRule b) => a.Priority > b.Priority || (a.Priority == b.Priority && a.Order < b.Order);

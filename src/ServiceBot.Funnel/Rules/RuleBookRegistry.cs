@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceBot.Abstractions.Bots;
+using ServiceBot.Abstractions.Nlu;
 
 namespace ServiceBot.Funnel.Rules;
 
@@ -10,30 +11,42 @@ namespace ServiceBot.Funnel.Rules;
 /// at most every <see cref="FunnelOptions.ReloadCheckSeconds"/>). A reload that fails keeps the
 /// previous book and logs the error; the new book replaces the old one atomically. Thread-safe.
 /// </summary>
-internal sealed partial class RuleBookRegistry(FunnelSettingsCache settings, TimeProvider time, IOptions<FunnelOptions> options, ILogger<RuleBookRegistry> logger)
+/// <remarks>
+/// Compiling includes checking the intents the rules name against the bot's
+/// <see cref="IIntentRecognizer"/>, so an unknown intent fails the load (or the reload) at its line.
+/// Without a recognizer (TaskBot not installed) intent triggers cannot fire; each compile of a book
+/// that has them says so in a warning, and the other triggers work as usual.
+/// </remarks>
+internal sealed partial class RuleBookRegistry(
+    FunnelSettingsCache settings,
+    TimeProvider time,
+    IOptions<FunnelOptions> options,
+    ILogger<RuleBookRegistry> logger,
+    IIntentRecognizer? recognizer = null)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly TimeSpan _checkEvery = TimeSpan.FromSeconds(options.Value.ReloadCheckSeconds);
 
     /// <summary>Compiles the bot's rules now; a broken file throws <see cref="BotDefinitionException"/>.</summary>
-    public RuleBook Load(BotDefinition bot)
+    public async ValueTask<RuleBook> LoadAsync(BotDefinition bot, CancellationToken cancellationToken)
     {
-        var entry = Compile(bot);
+        var entry = await CompileAsync(bot, cancellationToken).ConfigureAwait(false);
         _entries[bot.Id] = entry;
         return entry.Book;
     }
 
-    public RuleBook Get(BotDefinition bot)
+    /// <summary>The bot's current book; completes synchronously unless the rules file changed since the last check.</summary>
+    public ValueTask<RuleBook> GetAsync(BotDefinition bot, CancellationToken cancellationToken)
     {
         if (!_entries.TryGetValue(bot.Id, out var entry))
         {
-            return Load(bot);
+            return LoadAsync(bot, cancellationToken);
         }
 
         var now = time.GetUtcNow();
         if (ReferenceEquals(entry.Bot, bot) && now < entry.NextCheck)
         {
-            return entry.Book;
+            return ValueTask.FromResult(entry.Book);
         }
 
         var path = PathOf(bot);
@@ -41,12 +54,17 @@ internal sealed partial class RuleBookRegistry(FunnelSettingsCache settings, Tim
         if (ReferenceEquals(entry.Bot, bot) && path == entry.Path && stamp == entry.Stamp)
         {
             entry.NextCheck = now + _checkEvery;
-            return entry.Book;
+            return ValueTask.FromResult(entry.Book);
         }
 
+        return ReloadAsync(bot, entry, path, stamp, now, cancellationToken);
+    }
+
+    private async ValueTask<RuleBook> ReloadAsync(BotDefinition bot, Entry entry, string? path, DateTime stamp, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         try
         {
-            var fresh = Compile(bot);
+            var fresh = await CompileAsync(bot, cancellationToken).ConfigureAwait(false);
             _entries[bot.Id] = fresh;
             LogReloaded(logger, bot.Id, fresh.Book.Count);
             return fresh.Book;
@@ -61,12 +79,41 @@ internal sealed partial class RuleBookRegistry(FunnelSettingsCache settings, Tim
         }
     }
 
-    private Entry Compile(BotDefinition bot)
+    private async ValueTask<Entry> CompileAsync(BotDefinition bot, CancellationToken cancellationToken)
     {
         var path = PathOf(bot);
         var stamp = StampOf(path);
         var book = path is null ? RuleBook.Empty : RuleBook.Load(path);
+        await CheckIntentsAsync(bot, book, cancellationToken).ConfigureAwait(false);
         return new Entry(bot, path, stamp, book) { NextCheck = time.GetUtcNow() + _checkEvery };
+    }
+
+    private async ValueTask CheckIntentsAsync(BotDefinition bot, RuleBook book, CancellationToken cancellationToken)
+    {
+        if (!book.HasIntentRules)
+        {
+            return;
+        }
+
+        if (recognizer is null)
+        {
+            LogNoRecognizer(logger, bot.Id, book.Intents.Select(r => r.RuleId).Distinct(StringComparer.Ordinal).Count());
+            return;
+        }
+
+        var known = await recognizer.GetIntentsAsync(bot, cancellationToken).ConfigureAwait(false);
+        foreach (var reference in book.Intents)
+        {
+            if (known is null)
+            {
+                throw new BotDefinitionException(book.File, reference.Line, $"rule '{reference.RuleId}': intent '{reference.Intent}' cannot be recognized: bot '{bot.Id}' has no intent classifier (it needs at least two dialogs with examples).");
+            }
+
+            if (!known.Contains(reference.Intent))
+            {
+                throw new BotDefinitionException(book.File, reference.Line, $"rule '{reference.RuleId}': intent '{reference.Intent}' is not an intent of bot '{bot.Id}' (its intents: {string.Join(", ", known.Order(StringComparer.Ordinal))}).");
+            }
+        }
     }
 
     private string? PathOf(BotDefinition bot) => settings.For(bot).Rules is { Length: > 0 } rules ? bot.ResolvePath(rules) : null;
@@ -87,6 +134,9 @@ internal sealed partial class RuleBookRegistry(FunnelSettingsCache settings, Tim
             return default;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rules of bot '{BotId}': {Rules} rule(s) trigger by intent, but no intent recognizer is registered (TaskBot is not installed); those triggers never fire.")]
+    private static partial void LogNoRecognizer(ILogger logger, string botId, int rules);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rules of bot '{BotId}' reloaded: {Count} rules.")]
     private static partial void LogReloaded(ILogger logger, string botId, int count);

@@ -1,4 +1,4 @@
 namespace ServiceBot.Funnel.Rules;
 
-/// <summary>A rule that matched a message, and how (exact, contains or pattern).</summary>
+/// <summary>A rule that matched a message, and how (exact, contains, pattern or intent).</summary>
 internal sealed record RuleMatch(CompiledRule Rule, string How);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ServiceBot.Abstractions.Bots;
 using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.Text;
@@ -26,6 +27,7 @@ internal sealed class TaskBotContent
         Settings = settings;
         Dialogs = dialogs;
         Classifier = classifier;
+        Intents = classifier?.Labels.Where(l => l != NoneLabel).ToFrozenSet(StringComparer.Ordinal);
         TimeZone = timeZone;
         NegativeExamples = negatives;
         Replies = replies;
@@ -41,6 +43,9 @@ internal sealed class TaskBotContent
 
     /// <summary>Null when the bot has no triggerable dialog.</summary>
     public IntentClassifier? Classifier { get; }
+
+    /// <summary>The classifier's labels without <see cref="NoneLabel"/>: the ids of the triggerable dialogs. Null when there is no classifier.</summary>
+    public IReadOnlySet<string>? Intents { get; }
 
     public TimeZoneInfo TimeZone { get; }
 
