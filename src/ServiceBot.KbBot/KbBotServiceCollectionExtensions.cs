@@ -25,6 +25,7 @@ public static class KbBotServiceCollectionExtensions
         services.AddHostedService<KbRevisionPoller>();
         services.AddSingleton<IResponder, KbResponder>();
         services.TryAddSingleton<IKnowledgeRetriever, KbKnowledgeRetriever>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISynonymSource, BotSynonymSource>());
         return services;
     }
 }

@@ -20,6 +20,8 @@ internal sealed class BotSynonymExpander : ISynonymExpander
 
     public IReadOnlyList<string> Expand(BotDefinition bot, string term) => GetSet(bot).Expand(term);
 
+    public bool HasSynonyms(BotDefinition bot) => GetSet(bot).TermCount > 0;
+
     /// <summary>The bot's synonyms, read on first use.</summary>
     /// <exception cref="BotDefinitionException">A synonym file is missing or unreadable.</exception>
     public SynonymSet GetSet(BotDefinition bot)

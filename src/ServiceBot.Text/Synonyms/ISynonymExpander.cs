@@ -16,4 +16,8 @@ public interface ISynonymExpander
     /// <summary>The synonyms of <paramref name="term"/> (never the term itself), in file order; empty when it has none.</summary>
     /// <exception cref="BotDefinitionException">A synonym file of the bot is missing or unreadable.</exception>
     IReadOnlyList<string> Expand(BotDefinition bot, string term);
+
+    /// <summary>Whether <paramref name="bot"/> declares any synonyms, so that callers can skip expansion altogether.</summary>
+    /// <exception cref="BotDefinitionException">A synonym file of the bot is missing or unreadable.</exception>
+    bool HasSynonyms(BotDefinition bot);
 }
