@@ -125,6 +125,43 @@ public sealed class WidgetBrowserTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Equal(1, browser.Driver.FindElements(By.CssSelector(".sbw-msg.sbw-bot")).Count(e => e.Text.Contains(ScriptedTurnProcessor.ShippingAnswer, StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void OnAPhoneWidthTheWidgetIsUsableByKeyboardAlone_WithEnglishLabelsForScreenReaders()
+    {
+        using var browser = HeadlessChromium.Start();
+        browser.Driver.Manage().Window.Size = new System.Drawing.Size(375, 740);
+        browser.Open(fixture.Page("widget/?locale=en-US"));
+        var launcher = browser.WaitForElement(".sbw-launcher[aria-label='Open chat']");
+        Assert.Equal("false", launcher.GetAttribute("aria-expanded"));
+
+        // Keyboard only: the launcher takes focus and opens with Enter, the input is focused, Enter sends.
+        browser.Driver.ExecuteScript("arguments[0].focus();", launcher);
+        new OpenQA.Selenium.Interactions.Actions(browser.Driver).SendKeys(Keys.Enter).Perform();
+        browser.WaitForElement(".sbw-root[data-state='open'][data-connection='ok']");
+        Assert.Equal("true", launcher.GetAttribute("aria-expanded"));
+        var input = browser.WaitForElement("#sbw-input[aria-label='Message']");
+        Assert.Equal(input, browser.Driver.SwitchTo().ActiveElement());
+        new OpenQA.Selenium.Interactions.Actions(browser.Driver).SendKeys("我要退货").SendKeys(Keys.Enter).Perform();
+        browser.WaitForElement(".sbw-msg.sbw-bot", "7天无理由退货");
+
+        // Everything a screen reader announces has a name, and new messages are announced politely.
+        Assert.NotNull(browser.Driver.FindElement(By.CssSelector(".sbw-log[role='log'][aria-live='polite']")));
+        Assert.NotNull(browser.Driver.FindElement(By.CssSelector("#sbw-panel[role='dialog']")));
+        Assert.All(browser.Driver.FindElements(By.CssSelector(".sbw-root button")).Where(b => b.Displayed), b => Assert.False(string.IsNullOrWhiteSpace(b.GetAttribute("aria-label") ?? b.Text)));
+
+        // The open panel fits the phone's width: nothing is cut off or scrolls sideways.
+        var width = Convert.ToInt64(browser.Driver.ExecuteScript("return document.documentElement.clientWidth;"), System.Globalization.CultureInfo.InvariantCulture);
+        var height = Convert.ToInt64(browser.Driver.ExecuteScript("return document.documentElement.clientHeight;"), System.Globalization.CultureInfo.InvariantCulture);
+        var panel = browser.Driver.FindElement(By.Id("sbw-panel"));
+        Assert.InRange(panel.Location.X, 0, width);
+        Assert.InRange(panel.Location.X + panel.Size.Width, 0, width);
+        Assert.InRange(panel.Size.Height, height / 2, height);
+
+        // Escape closes the panel again.
+        new OpenQA.Selenium.Interactions.Actions(browser.Driver).SendKeys(Keys.Escape).Perform();
+        browser.WaitForElement(".sbw-root[data-state='closed']");
+    }
+
     private HeadlessChromium StartWidget()
     {
         var browser = HeadlessChromium.Start();
