@@ -17,9 +17,9 @@ namespace ServiceBot.ChatBot.Llm;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A streamed call is retried only until its first token arrives: text already shown to a customer
-/// cannot be taken back, so a stream that breaks or stalls (longer than the idle timeout) afterwards
-/// ends with <see cref="LlmFailure.Interrupted"/>. Every failure surfaces as
+/// A streamed call is retried only until its first token arrives (a role-only opening chunk does not
+/// count): text already shown to a customer cannot be taken back, so a stream that breaks or stalls
+/// (longer than the idle timeout) afterwards ends with <see cref="LlmFailure.Interrupted"/>. Every failure surfaces as
 /// <see cref="LlmUnavailableException"/> naming its <see cref="LlmFailure"/>; cancellation by the
 /// caller surfaces as <see cref="OperationCanceledException"/>.
 /// </para>
@@ -137,10 +137,15 @@ internal sealed partial class ResilientChatClient : DelegatingChatClient
             var (stream, attempts) = await OpenAsync(list, options, call.Token, cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                var first = stream.Current;
+                var first = stream.Opening.Count > 0 ? stream.Opening[0] : stream.Current;
                 first.AdditionalProperties ??= [];
                 first.AdditionalProperties[AttemptsProperty] = attempts;
-                yield return first;
+                foreach (var opening in stream.Opening)
+                {
+                    yield return opening;
+                }
+
+                yield return stream.Current;
                 while (await NextAsync(stream, attempts, cancellationToken).ConfigureAwait(false))
                 {
                     yield return stream.Current;
@@ -153,7 +158,7 @@ internal sealed partial class ResilientChatClient : DelegatingChatClient
         }
     }
 
-    /// <summary>Sends the request, with retries, until a first update arrives.</summary>
+    /// <summary>Sends the request, with retries, until the first output arrives.</summary>
     private async Task<(StreamAttempt Stream, int Attempts)> OpenAsync(IList<ChatMessage> messages, ChatOptions? options, CancellationToken callToken, CancellationToken callerToken)
     {
         var attempts = 0;

@@ -12,6 +12,7 @@ internal sealed class StreamAttempt : IAsyncDisposable
     private readonly IAsyncEnumerator<ChatResponseUpdate> _enumerator;
     private readonly CancellationToken _callToken;
     private readonly LlmOptions _options;
+    private readonly List<ChatResponseUpdate> _opening = [];
     private bool _deadlinePassed;
 
     public StreamAttempt(IChatClient client, IList<ChatMessage> messages, ChatOptions? options, LlmOptions llm, CancellationToken callToken)
@@ -27,16 +28,45 @@ internal sealed class StreamAttempt : IAsyncDisposable
     /// <summary>True when the attempt ended because a deadline of its own passed.</summary>
     public bool TimedOut => _deadlinePassed;
 
-    /// <summary>Waits for the first update; a stream that ends without one counts as a failed attempt.</summary>
+    /// <summary>
+    /// Updates that arrived before the first output (such as the opening chunk that carries only the
+    /// assistant role), oldest first; the first output itself is <see cref="Current"/>.
+    /// </summary>
+    public IReadOnlyList<ChatResponseUpdate> Opening => _opening;
+
+    /// <summary>
+    /// Waits for the first output: text, other content such as usage, or a finish reason. A stream that
+    /// ends or breaks before it counts as a failed attempt.
+    /// </summary>
+    /// <remarks>
+    /// Servers send the assistant role in a chunk of its own, often before the model has produced
+    /// anything. That chunk shows the customer nothing, so it neither starts the stream (a break after
+    /// it can still be retried) nor stops the first-token deadline.
+    /// </remarks>
     public async Task ReadFirstAsync()
     {
-        if (!await MoveNextAsync(_options.FirstTokenTimeout).ConfigureAwait(false))
+        _cancel.CancelAfter(_options.FirstTokenTimeout);
+        while (await ReadAsync(_options.FirstTokenTimeout).ConfigureAwait(false))
         {
-            throw new IOException("The model's stream ended before any update.");
+            if (IsOutput(Current))
+            {
+                _cancel.CancelAfter(Timeout.InfiniteTimeSpan);
+                return;
+            }
+
+            _opening.Add(Current);
         }
+
+        throw new IOException("The model's stream ended before any output.");
     }
 
-    public ValueTask<bool> MoveNextAsync() => MoveNextAsync(_options.IdleTimeout);
+    public async ValueTask<bool> MoveNextAsync()
+    {
+        _cancel.CancelAfter(_options.IdleTimeout);
+        var moved = await ReadAsync(_options.IdleTimeout).ConfigureAwait(false);
+        _cancel.CancelAfter(Timeout.InfiniteTimeSpan);
+        return moved;
+    }
 
     public void Cancel() => _cancel.Cancel();
 
@@ -54,14 +84,15 @@ internal sealed class StreamAttempt : IAsyncDisposable
         _cancel.Dispose();
     }
 
-    private async ValueTask<bool> MoveNextAsync(TimeSpan deadline)
+    private static bool IsOutput(ChatResponseUpdate update) =>
+        update.FinishReason is not null || update.Contents.Any(c => c is not TextContent text || text.Text.Length > 0);
+
+    /// <summary>Reads the next update under the deadline the caller has armed.</summary>
+    private async ValueTask<bool> ReadAsync(TimeSpan deadline)
     {
-        _cancel.CancelAfter(deadline);
         try
         {
-            var moved = await _enumerator.MoveNextAsync().ConfigureAwait(false);
-            _cancel.CancelAfter(Timeout.InfiniteTimeSpan);
-            return moved;
+            return await _enumerator.MoveNextAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (!_callToken.IsCancellationRequested && _cancel.IsCancellationRequested)
         {

@@ -216,7 +216,9 @@ public sealed class ResilienceTests
     [Fact]
     public async Task StreamThatBreaksAfterItsFirstTokenIsInterruptedNotRetried()
     {
-        await using var server = await TestLlmServer.StartAsync(TestLlmScript.With(new TestLlmRule { Reply = Reply, ChunkSize = 2, DisconnectAfterChunks = 2 }), cancellationToken: Ct);
+        // The pause before each chunk lets the client read the first text before the connection is
+        // reset (a reset discards data the client has not read yet).
+        await using var server = await TestLlmServer.StartAsync(TestLlmScript.With(new TestLlmRule { Reply = Reply, ChunkSize = 2, ChunkDelayMs = 300, DisconnectAfterChunks = 3 }), cancellationToken: Ct);
         using var client = Client(Options(server));
 
         var shown = new List<string>();
@@ -230,7 +232,41 @@ public sealed class ResilienceTests
 
         Assert.Equal(LlmFailure.Interrupted, failure.Failure);
         Assert.Equal(1, failure.Attempts);
-        Assert.Equal(Reply[..4], string.Concat(shown));
+        var text = string.Concat(shown);
+        Assert.NotEmpty(text);
+        Assert.StartsWith(text, Reply, StringComparison.Ordinal);
+        Assert.True(text.Length < Reply.Length, "the reply stopped where the stream broke");
         Assert.Single(server.ChatRequests);
+    }
+
+    [Fact]
+    public async Task StreamThatBreaksBeforeAnyTextIsRetried()
+    {
+        // The opening chunk carries only the assistant role: nothing has been shown, so a retry is safe.
+        await using var server = await TestLlmServer.StartAsync(TestLlmScript.With(new TestLlmRule { Reply = Reply, DisconnectAfterChunks = 0, Times = 1 }, Answering()), cancellationToken: Ct);
+        using var client = Client(Options(server));
+
+        var (text, attempts) = await AskAsync(client, stream: true);
+
+        Assert.Equal(Reply, text);
+        Assert.Equal(2, attempts);
+        Assert.Equal(2, server.ChatRequests.Count);
+    }
+
+    [Fact]
+    public async Task FirstTokenDeadlineRunsPastTheRoleOnlyOpeningChunk()
+    {
+        // The first request sends its role chunk at once, then nothing for 3 s: longer than the
+        // first-token deadline, shorter than the idle timeout.
+        await using var server = await TestLlmServer.StartAsync(TestLlmScript.With(new TestLlmRule { Reply = Reply, ChunkDelayMs = 3000, Times = 1 }, Answering()), cancellationToken: Ct);
+        var options = Options(server);
+        options.FirstTokenTimeout = TimeSpan.FromSeconds(1);
+        using var client = Client(options);
+
+        var (text, attempts) = await AskAsync(client, stream: true);
+
+        Assert.Equal(Reply, text);
+        Assert.Equal(2, attempts);
+        Assert.Equal(2, server.ChatRequests.Count);
     }
 }
