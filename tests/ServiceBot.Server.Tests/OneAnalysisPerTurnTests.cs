@@ -37,29 +37,13 @@ public sealed class OneAnalysisPerTurnTests : IAsyncLifetime
     [InlineData("今天心情不太好，陪我聊聊天吧", "chatbot")]
     public async Task TheMessageIsAnalyzedOnce_WhicheverLayerAnswers(string text, string layer)
     {
-        await WaitUntilReadyAsync();
+        await _server.WaitUntilReadyAsync(TestContext.Current.CancellationToken);
         // Loading the bot analyzed its own content (a dialog example may be the very same text).
         var before = _counter.CountOf(text);
 
         await _server.Conversation(locale: "zh-CN").Send(text).AssertAnsweredBy(layer);
 
         Assert.Equal(1, _counter.CountOf(text) - before);
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            using var response = await _server.Client.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken);
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException("The sample bot did not load within a minute.");
     }
 
     private sealed class CountingAnalyzer : ITextAnalyzer

@@ -89,6 +89,23 @@ public sealed class ServiceBotTestServer : IAsyncDisposable
             ?? throw new InvalidOperationException("POST /api/turns returned an empty body.");
     }
 
+    /// <summary>Waits until every bot has loaded (<c>/health/ready</c> answers 200), at most a minute.</summary>
+    public async Task WaitUntilReadyAsync(CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            using var response = await Client.GetAsync(new Uri("/health/ready", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException("The bots did not load within a minute.");
+    }
+
     /// <summary>Waits until every turn so far is in the conversation log.</summary>
     public Task FlushLogAsync() => _app.Services.GetRequiredService<TurnLogWriter>().FlushAsync(CancellationToken.None);
 

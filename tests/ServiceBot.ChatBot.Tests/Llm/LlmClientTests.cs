@@ -1,26 +1,15 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
 using ServiceBot.ChatBot.Llm;
+using ServiceBot.ChatBot.Tests.Support;
 using ServiceBot.TestLlm;
 
 namespace ServiceBot.ChatBot.Tests.Llm;
 
 public sealed class LlmClientTests
 {
-    private static LlmOptions Options(TestLlmServer server) => new()
-    {
-        Endpoint = server.BaseAddress,
-        Model = "test-model",
-        ApiKey = "sk-test",
-        Timeout = TimeSpan.FromSeconds(10),
-        FirstTokenTimeout = TimeSpan.FromSeconds(5),
-        IdleTimeout = TimeSpan.FromSeconds(5),
-        RetryDelay = TimeSpan.FromMilliseconds(10),
-        MaxRetryDelay = TimeSpan.FromMilliseconds(50),
-    };
+    private static LlmOptions Options(TestLlmServer server) => TestLlmClients.Options(server);
 
-    private static ResilientChatClient Client(LlmOptions options) =>
-        new(new OpenAiCompatibleChatClient(options), options, NullLogger<ResilientChatClient>.Instance);
+    private static ResilientChatClient Client(LlmOptions options) => TestLlmClients.Client(options);
 
     [Fact]
     public async Task StreamsChunksAndUsageOverSse()

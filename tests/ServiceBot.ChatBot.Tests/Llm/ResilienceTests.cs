@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
 using Polly.CircuitBreaker;
 using ServiceBot.ChatBot.Llm;
+using ServiceBot.ChatBot.Tests.Support;
 using ServiceBot.TestLlm;
 
 namespace ServiceBot.ChatBot.Tests.Llm;
@@ -16,23 +16,9 @@ public sealed class ResilienceTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // Short delays keep retries quick; a breaker that only opens on purpose (the default throughput of 6
-    // is never reached by one call) keeps the retry tests independent of it.
-    private static LlmOptions Options(TestLlmServer server) => new()
-    {
-        Endpoint = server.BaseAddress,
-        Model = "test-model",
-        ApiKey = "sk-test",
-        Timeout = TimeSpan.FromSeconds(10),
-        FirstTokenTimeout = TimeSpan.FromSeconds(5),
-        IdleTimeout = TimeSpan.FromSeconds(5),
-        MaxRetries = 2,
-        RetryDelay = TimeSpan.FromMilliseconds(10),
-        MaxRetryDelay = TimeSpan.FromMilliseconds(50),
-    };
+    private static LlmOptions Options(TestLlmServer server) => TestLlmClients.Options(server);
 
-    private static ResilientChatClient Client(LlmOptions options) =>
-        new(new OpenAiCompatibleChatClient(options), options, NullLogger<ResilientChatClient>.Instance);
+    private static ResilientChatClient Client(LlmOptions options) => TestLlmClients.Client(options);
 
     private static TestLlmRule Failing(int status, int? times = null, int? retryAfterSeconds = null) =>
         new() { Status = status, Times = times, RetryAfterSeconds = retryAfterSeconds };
