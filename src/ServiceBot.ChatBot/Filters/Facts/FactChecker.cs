@@ -15,9 +15,18 @@ internal static partial class FactChecker
     public static FactCheck Check(string reply, FactIndex sources, FactExtractor extractor, FactFilterSettings settings, string? sourcesHeading = null)
     {
         var unsupported = new List<(Fact, string)>();
-        foreach (var fact in extractor.Extract(reply))
+        var facts = extractor.Extract(reply);
+        List<(int Start, int Length)>? sentences = null;
+        foreach (var fact in facts)
         {
-            if (!sources.Supports(fact))
+            if (sources.Supports(fact))
+            {
+                continue;
+            }
+
+            sentences ??= SentenceSplitter.Split(reply);
+            var (start, length) = sentences.Find(s => fact.Start >= s.Start && fact.Start < s.Start + s.Length);
+            if (!sources.SupportsByProportion(fact, facts.Where(f => f.Start >= start && f.Start < start + length)))
             {
                 unsupported.Add((fact, fact.TextIn(reply)));
             }

@@ -19,11 +19,13 @@ internal sealed class FactExtractor
 
     private readonly FactRules _rules;
     private readonly HashSet<string> _commonWords;
+    private readonly HashSet<string> _countStopWords;
 
     public FactExtractor(FactRules rules)
     {
         _rules = rules;
         _commonWords = new HashSet<string>(rules.CommonWords, StringComparer.OrdinalIgnoreCase);
+        _countStopWords = new HashSet<string>(rules.CountStopWords, StringComparer.OrdinalIgnoreCase);
     }
 
     public FactRules Rules => _rules;
@@ -57,8 +59,9 @@ internal sealed class FactExtractor
             Scan(FactPatterns.Multiplier(), folded, claimed, facts, static (m, _) => Simple(FactKind.Multiplier, m));
             Scan(FactPatterns.ChineseDuration(), folded, claimed, facts, static (m, _) => ChineseDuration(m));
             Scan(FactPatterns.EnglishDuration(), folded, claimed, facts, EnglishDuration);
-            Scan(FactPatterns.ChineseCount(), folded, claimed, facts, static (m, _) => Simple(FactKind.Count, m));
             Scan(FactPatterns.Ordinal(), folded, claimed, facts, static (_, _) => Claim);
+            Scan(FactPatterns.ChineseCount(), folded, claimed, facts, static (m, _) => Count(m, m.Groups["cls"].Value));
+            Scan(FactPatterns.EnglishCount(), folded, claimed, facts, (m, _) => EnglishCount(m));
             Scan(FactPatterns.Number(), folded, claimed, facts, static (m, _) => Simple(FactKind.Number, m));
             ListedNames(folded, claimed, facts);
             BrandNames(folded, claimed, facts);
@@ -187,6 +190,35 @@ internal sealed class FactExtractor
     {
         var value = Numerals.Parse(m.Groups["num"].ValueSpan);
         return double.IsNaN(value) ? Claim : new Fact(kind, m.Index, m.Length, value, value, null, [value]);
+    }
+
+    // Every number of a list shares the classifier: "3、6、12期" states 3期, 6期 and 12期.
+    private static Fact Count(Match m, string key)
+    {
+        var captures = m.Groups["num"].Captures;
+        var values = new double[captures.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Numerals.Parse(captures[i].ValueSpan);
+            if (double.IsNaN(values[i]))
+            {
+                return Claim;
+            }
+        }
+
+        return new Fact(FactKind.Count, m.Index, m.Length, values.Min(), values.Max(), key, values);
+    }
+
+    // "3 coupons" is keyed by "coupon"; "3 of them", "two ways to" state no count of anything.
+    private Fact? EnglishCount(Match m)
+    {
+        var noun = m.Groups["noun"].Value.ToLowerInvariant();
+        if (noun.Length > 3 && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal))
+        {
+            noun = noun[..^1];
+        }
+
+        return _countStopWords.Contains(noun) ? null : Count(m, noun);
     }
 
     private static Fact Discount(Match m)
@@ -570,18 +602,7 @@ internal sealed class FactExtractor
             i--;
         }
 
-        if (i >= 0 && text[i] == '.' && i > 0 && char.IsAsciiDigit(text[i - 1]))
-        {
-            // "1. Open" — step back over the list number.
-            var j = i - 1;
-            while (j >= 0 && char.IsAsciiDigit(text[j]))
-            {
-                j--;
-            }
-
-            return j < 0 || text[j] == '\n' || char.IsWhiteSpace(text[j]);
-        }
-
+        // A full stop after digits ends a sentence too, whether a list number ("1. Open") or an order number's.
         return i < 0 || text[i] is '.' or '!' or '?' or ':' or ';' or '\n' or '。' or '！' or '？' or '：' or '；';
     }
 

@@ -13,6 +13,8 @@ internal sealed class FactIndex
     private readonly Dictionary<FactKind, List<Fact>> _byKind = [];
     private readonly HashSet<double> _surface = [];
     private readonly HashSet<double> _plain = [];
+    private readonly HashSet<(string Key, double Value)> _counts = [];
+    private readonly List<Fact[]> _sentences = [];
     private readonly HashSet<string> _emails = new(StringComparer.Ordinal);
     private readonly HashSet<string> _identifiers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _latinWords = new(StringComparer.OrdinalIgnoreCase);
@@ -29,9 +31,19 @@ internal sealed class FactIndex
         var index = new FactIndex(string.Join("\n", folded));
         foreach (var source in folded)
         {
-            foreach (var fact in extractor.Extract(source))
+            var facts = extractor.Extract(source);
+            foreach (var fact in facts)
             {
                 index.Add(fact);
+            }
+
+            foreach (var (start, length) in SentenceSplitter.Split(source))
+            {
+                var inSentence = facts.Where(f => f.Start >= start && f.Start < start + length && f.Kind is FactKind.Amount or FactKind.Count).ToArray();
+                if (inSentence.Length >= 2)
+                {
+                    index._sentences.Add(inSentence);
+                }
             }
 
             foreach (System.Text.RegularExpressions.Match word in FactPatterns.LatinWord().Matches(source))
@@ -70,6 +82,13 @@ internal sealed class FactIndex
             case FactKind.Identifier:
                 _identifiers.Add(fact.Key!);
                 break;
+            case FactKind.Count:
+                foreach (var value in fact.Surface)
+                {
+                    _counts.Add((fact.Key!, value));
+                }
+
+                break;
         }
 
         foreach (var value in fact.Surface)
@@ -90,7 +109,8 @@ internal sealed class FactIndex
         FactKind.Duration => SupportsDuration(fact),
         FactKind.Time => Typed(fact).Any(f => Near(f.Low, fact.Low) || Near(f.Low, fact.High) || Near(f.High, fact.Low) || Near(f.High, fact.High)),
         FactKind.Date => Typed(fact).Any(f => DatesAgree(f.Key!, fact.Key!)),
-        FactKind.Count or FactKind.Number => fact.Surface.All(v => v <= 1 || _surface.Contains(v)),
+        FactKind.Count => fact.Surface.All(v => v <= 1 || _counts.Contains((fact.Key!, v))),
+        FactKind.Number => fact.Surface.All(v => v <= 1 || _surface.Contains(v)),
         FactKind.Phone => _phones.Any(p => PhonesAgree(p, fact.Key!)),
         FactKind.Email => _emails.Contains(fact.Key!),
         FactKind.Url => _urls.Any(u => UrlsAgree(u, fact.Key!)),
@@ -98,6 +118,49 @@ internal sealed class FactIndex
         FactKind.Name => SupportsName(fact.Key!),
         _ => false,
     };
+
+    /// <summary>
+    /// True when <paramref name="fact"/> scales a rate the sources state by the same factor as another
+    /// fact of its sentence: "1000积分抵10元" from "100积分抵¥1", "500 points take ¥5 off" from
+    /// "100 points = ¥1". Both sides must be of the same kind and unit, in one source sentence.
+    /// </summary>
+    public bool SupportsByProportion(Fact fact, IEnumerable<Fact> sentenceFacts)
+    {
+        if (fact.Kind is not (FactKind.Amount or FactKind.Count) || fact.Low != fact.High)
+        {
+            return false;
+        }
+
+        foreach (var other in sentenceFacts)
+        {
+            if (ReferenceEquals(other, fact) || other.Kind is not (FactKind.Amount or FactKind.Count) || other.Low != other.High)
+            {
+                continue;
+            }
+
+            foreach (var sentence in _sentences)
+            {
+                foreach (var rate in sentence)
+                {
+                    if (!SameUnit(rate, fact) || rate.Low == 0)
+                    {
+                        continue;
+                    }
+
+                    // A factor of 1 is the rate itself, which Supports already answered.
+                    var factor = fact.Low / rate.Low;
+                    if (!Near(factor, 1) && sentence.Any(b => !ReferenceEquals(b, rate) && SameUnit(b, other) && b.Low != 0 && Near(other.Low / b.Low, factor)))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SameUnit(Fact a, Fact b) => a.Kind == b.Kind && a.Key == b.Key && a.Low == a.High;
 
     private List<Fact> Typed(Fact fact) => _byKind.TryGetValue(fact.Kind, out var list) ? list : [];
 

@@ -110,9 +110,23 @@ internal static partial class FactPatterns
         TimeoutMs)]
     public static partial Regex EnglishDuration();
 
-    /// <summary>Chinese numerals with a classifier (三次, 两张); digits with one are plain numbers.</summary>
-    [GeneratedRegex(@"(?<num>[零〇一二两三四五六七八九十百千万]+)\s*(?:次|件|个|张|台|部|期|单|份|位|名|条|双|套|箱|盒|款|种|项|笔)", Options, TimeoutMs)]
+    /// <summary>
+    /// Numbers with a classifier (3次, 两张, 100积分), or a list of them sharing one (3、6、12期): the
+    /// classifier keys the count, so "3次" is not supported by "3天" or "1–3个工作日". The classifiers
+    /// of talk about the reply itself (两种方式, 三个步骤, 以下几点) are left out.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\d.])(?<num>" + Num + @")(?:\s*[、,/或和及]\s*(?<num>" + Num + @"))*\s*(?<cls>积分|次|件|张|台|部|期|单|份|位|名|双|套|箱|盒|笔|枚|只)", Options, TimeoutMs)]
     public static partial Regex ChineseCount();
+
+    /// <summary>
+    /// English numbers before a noun (3 coupons, ten points), or a list of them (3, 6 or 12 instalments);
+    /// the noun keys the count. Function words after the number leave it a plain number.
+    /// </summary>
+    [GeneratedRegex(
+        @"(?<![A-Za-z0-9.,])(?<num>\d+(?:,\d{3})*|" + Numerals.EnglishPattern + @")(?:\s*(?:,|/|or|and|,\s*or|,\s*and)\s*(?<num>\d+(?:,\d{3})*|" + Numerals.EnglishPattern + @"))*\s+(?:(?:more|extra|additional|free|new|separate|different)\s+)?(?<noun>[A-Za-z][A-Za-z-]{1,30})(?![A-Za-z])",
+        Options,
+        TimeoutMs)]
+    public static partial Regex EnglishCount();
 
     /// <summary>Ordinals and list markers, which state nothing: 第2步, 3rd, "1." at a line start.</summary>
     [GeneratedRegex(@"第\s*" + Num + @"|(?<![A-Za-z0-9])\d+(?:st|nd|rd|th)(?![A-Za-z])|(?m:^[ \t]*(?:[-*•][ \t]*)?\d{1,2}[.、)](?!\d))|[①②③④⑤⑥⑦⑧⑨⑩]", Options, TimeoutMs)]

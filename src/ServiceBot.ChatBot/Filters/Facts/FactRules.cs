@@ -19,6 +19,12 @@ internal sealed class FactRules
     /// <summary>Latin words that are never names, even capitalized mid-sentence or inside Chinese text (App, OK, VIP).</summary>
     public List<string> CommonWords { get; set; } = [];
 
+    /// <summary>
+    /// Words after an English number that make it no count of anything to check: function words
+    /// ("3 of them", "2 or more") and the reply's talk about itself ("two ways", "three steps").
+    /// </summary>
+    public List<string> CountStopWords { get; set; } = [];
+
     /// <summary>Names checked wherever they appear, whatever their script (competitors, products).</summary>
     public List<string> Names { get; set; } = [];
 
@@ -33,6 +39,7 @@ internal sealed class FactRules
             NameSuffixes = [.. NameSuffixes.Union(other.NameSuffixes, StringComparer.Ordinal)],
             BrandPrefixes = [.. BrandPrefixes.Union(other.BrandPrefixes, StringComparer.Ordinal)],
             CommonWords = [.. CommonWords.Union(other.CommonWords, StringComparer.OrdinalIgnoreCase)],
+            CountStopWords = [.. CountStopWords.Union(other.CountStopWords, StringComparer.OrdinalIgnoreCase)],
             Names = [.. Names.Union(other.Names, StringComparer.OrdinalIgnoreCase)],
             Allow = [.. Allow.Union(other.Allow, StringComparer.Ordinal)],
         };
