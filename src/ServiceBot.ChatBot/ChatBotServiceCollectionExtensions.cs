@@ -34,6 +34,7 @@ public static class ChatBotServiceCollectionExtensions
         services.AddSingleton<IReplyFilter, RepetitionFilter>();
         services.AddSingleton<IReplyFilter, FastFixFilter>();
         services.AddSingleton<IReplyFilter, UnsupportedFactsFilter>();
+        services.AddSingleton<IReplyFilter, UnsupportedClaimsFilter>();
         return services;
     }
 }

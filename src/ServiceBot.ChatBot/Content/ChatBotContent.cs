@@ -1,5 +1,6 @@
 using ServiceBot.Abstractions.Bots;
 using ServiceBot.Abstractions.Text;
+using ServiceBot.ChatBot.Filters.Claims;
 using ServiceBot.ChatBot.Filters.Facts;
 using ServiceBot.ChatBot.Retrieval;
 using ServiceBot.ChatBot.Templates;
@@ -15,6 +16,7 @@ namespace ServiceBot.ChatBot.Content;
 internal sealed class ChatBotContent
 {
     private static readonly FactRules BuiltInFactRules = LoadBuiltInFactRules();
+    private static readonly ClaimRules BuiltInClaimRules = YamlContent.LoadEmbedded(typeof(ChatBotContent).Assembly, "ServiceBot.ChatBot.claim-rules.yaml").Bind<ClaimRules>();
 
     private ChatBotContent(
         ChatBotSettings settings,
@@ -24,6 +26,7 @@ internal sealed class ChatBotContent
         PromptSet prompts,
         ChatBotReplies replies,
         FactExtractor facts,
+        ClaimChecker claims,
         string? fastFixPath)
     {
         Settings = settings;
@@ -33,6 +36,7 @@ internal sealed class ChatBotContent
         Prompts = prompts;
         Replies = replies;
         Facts = facts;
+        Claims = claims;
         FastFixPath = fastFixPath;
     }
 
@@ -49,6 +53,8 @@ internal sealed class ChatBotContent
     public ChatBotReplies Replies { get; }
 
     public FactExtractor Facts { get; }
+
+    public ClaimChecker Claims { get; }
 
     /// <summary>Full path of the operator fast-fix rules file, or null when the bot has none.</summary>
     public string? FastFixPath { get; }
@@ -91,8 +97,15 @@ internal sealed class ChatBotContent
 
         var replies = new ChatBotReplies(settings.Replies, bot.GetSettings<Dictionary<string, LocalizedText>>("replies"));
         var rules = BuiltInFactRules.Merge(settings.Filters.Facts.Rules);
+        var claims = settings.Filters.Claims;
+        if (claims.MinCoverage is <= 0 or > 1 || claims.MinClauseUnits < 1)
+        {
+            throw new BotDefinitionException(bot.SourcePath, "chatbot.filters.claims: min-coverage must be in (0, 1] and min-clause-units at least 1.");
+        }
+
         var fastFix = settings.Filters.Fastfix is null ? null : bot.ResolvePath(settings.Filters.Fastfix);
-        return new ChatBotContent(settings, persona, templates, Bm25ChitChatIndex.Build(entries, analyzer), prompts, replies, new FactExtractor(rules), fastFix);
+        var claimChecker = new ClaimChecker(BuiltInClaimRules.Merge(claims.Rules));
+        return new ChatBotContent(settings, persona, templates, Bm25ChitChatIndex.Build(entries, analyzer), prompts, replies, new FactExtractor(rules), claimChecker, fastFix);
     }
 
     private static FactRules LoadBuiltInFactRules()

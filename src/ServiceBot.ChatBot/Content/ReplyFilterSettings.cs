@@ -5,6 +5,8 @@ internal sealed class ReplyFilterSettings
 {
     public FactFilterSettings Facts { get; set; } = new();
 
+    public ClaimFilterSettings Claims { get; set; } = new();
+
     /// <summary>The operator fast-fix rules file, reloaded when it changes; none when null.</summary>
     public string? Fastfix { get; set; }
 

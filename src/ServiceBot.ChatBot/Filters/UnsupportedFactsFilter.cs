@@ -48,16 +48,7 @@ internal sealed class UnsupportedFactsFilter(ChatBotContentCache contents) : IRe
             return cached.Index;
         }
 
-        var sources = new List<string> { turn.Text };
-        if (grounding is not null)
-        {
-            sources.AddRange(grounding.Passages.Select(p => p.Title + "\n" + p.Text));
-        }
-
-        sources.AddRange(turn.State.RecentTurns.Select(t => t.UserText));
-        sources.AddRange(content.Persona.AllValues());
-        sources.AddRange(content.Facts.Rules.Allow);
-        var index = FactIndex.Build(sources, content.Facts);
+        var index = FactIndex.Build(ReplySources.Of(turn, content), content.Facts);
         turn.Features.Set(new TurnFacts(grounding, content, index));
         return index;
     }

@@ -8,26 +8,24 @@ namespace ServiceBot.ChatBot.Tests.Filters;
 /// <summary>Fast-fix rules are data: edits apply without a restart, broken edits lose nothing.</summary>
 public sealed class FastFixReloadTests : IAsyncLifetime
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "servicebot-chatbot-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly SampleBotCopy _copy = new();
     private ChatBotServer _bot = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private string RulesFile => Path.Combine(_root, "bots", "shop", "chatbot", "fastfix.yaml");
+    private string RulesFile => _copy.BotFile(Path.Combine("chatbot", "fastfix.yaml"));
 
     public async ValueTask InitializeAsync()
     {
         // A private copy of the sample bot, so that editing its rules affects no other test.
-        Copy(Path.Combine(SharedData.RepositoryRoot, "bots", "shop"), Path.Combine(_root, "bots", "shop"));
-        Copy(Path.Combine(SharedData.RepositoryRoot, "knowledge", "shop"), Path.Combine(_root, "knowledge", "shop"));
         await File.WriteAllTextAsync(RulesFile, "rules:\n  - id: first\n    contains: [包退包换]\n    action: block\n", Ct);
-        _bot = await ChatBotServer.StartAsync(botsDirectory: Path.Combine(_root, "bots"));
+        _bot = await ChatBotServer.StartAsync(botsDirectory: _copy.BotsDirectory);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _bot.DisposeAsync();
-        Directory.Delete(_root, recursive: true);
+        _copy.Dispose();
     }
 
     [Fact]
@@ -67,15 +65,5 @@ public sealed class FastFixReloadTests : IAsyncLifetime
         turn.Features.Set(new GroundingContext(ShopPassages.All));
         var filter = _bot.Server.Services.GetServices<IReplyFilter>().Single(f => f.Name == "fastfix");
         return await filter.CheckAsync(turn, turn.CreateReply(reply), reply, Ct);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

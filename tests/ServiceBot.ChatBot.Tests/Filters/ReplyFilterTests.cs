@@ -22,6 +22,8 @@ public sealed class ReplyFilterTests : IAsyncLifetime
     [InlineData("仓库收到退货并验收后，1到3个工作日内原路退款。")]
     [InlineData("订单实付满99元就包邮，不满的话运费是8元。")]
     [InlineData("如需帮助可以拨打热线 400-820-6688。")]
+    [InlineData("定制商品和贴身衣物不能无理由退货，其他商品签收后7天内可以退。")]
+    [InlineData("Custom-made items can't be returned without a reason.")]
     public async Task GroundedReplyPassesEveryFilterUntouched(string reply)
     {
         var turn = GroundedTurn();
@@ -136,6 +138,48 @@ public sealed class ReplyFilterTests : IAsyncLifetime
     {
         var turn = _bot.Turn("保证退款吗");
         var result = await Filter("fastfix").CheckAsync(turn, null!, "我们不保证退款。", Ct);
+
+        Assert.Equal(ReplyVerdict.Pass, result.Verdict);
+    }
+
+    [Fact]
+    public async Task InventedProductNameIsCaught()
+    {
+        var reply = "退货时可以加购一台鹿鸣智能音箱。";
+        var result = await Filter("unsupported-facts").CheckAsync(GroundedTurn(), null!, reply, Ct);
+
+        Assert.Equal(ReplyVerdict.Blocked, result.Verdict);
+        Assert.Contains("unsupported-name: 鹿鸣智能音箱", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SweepingWordTheSourcesNeverUseIsRemoved()
+    {
+        var reply = "仓库收到退货并验收后，1-3个工作日内原路退款。退款会立即到账。";
+        var result = await Filter("unsupported-claims").CheckAsync(GroundedTurn(), null!, reply, Ct);
+
+        Assert.Equal(ReplyVerdict.Repaired, result.Verdict);
+        Assert.Equal("仓库收到退货并验收后，1-3个工作日内原路退款。", result.Text);
+        Assert.Equal("unsupported-absolute: 立即", result.Reason);
+    }
+
+    [Theory]
+    [InlineData("定制商品也支持无理由退货。", "zh-CN", "定制商品也支持无理由退货")]
+    [InlineData("Custom-made items can be returned without a reason.", "en-US", "Custom-made items can be returned without a reason")]
+    public async Task ClauseThatFlipsThePolicyIsBlocked(string reply, string locale, string clause)
+    {
+        var result = await Filter("unsupported-claims").CheckAsync(GroundedTurn("能退吗", locale), null!, reply, Ct);
+
+        Assert.Equal(ReplyVerdict.Blocked, result.Verdict);
+        Assert.Equal("contradiction: " + clause, result.Reason);
+    }
+
+    [Fact]
+    public async Task NegationInAConditionDoesNotContradict()
+    {
+        // The customer's condition carries the negation; the clause after it restates the policy.
+        var reply = "如果商品没有拆封，签收后7天内可以申请无理由退货。";
+        var result = await Filter("unsupported-claims").CheckAsync(GroundedTurn(), null!, reply, Ct);
 
         Assert.Equal(ReplyVerdict.Pass, result.Verdict);
     }

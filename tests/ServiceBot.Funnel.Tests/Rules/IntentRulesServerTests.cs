@@ -18,22 +18,16 @@ public sealed class IntentRulesServerTests : IAsyncLifetime
             replies: 退款请直接联系退款专线 400-000-0000。
         """;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "servicebot-intent-rules-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly SampleBotCopy _copy = new();
     private ServiceBotTestServer? _server;
 
     private ServiceBotTestServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
     public async ValueTask InitializeAsync()
     {
-        // A private copy of the sample bot (its paths reach ../../dialogs and ../../knowledge), so the
-        // extra rule changes no other test's bot.
-        foreach (var folder in new[] { "bots/shop", "dialogs/shop", "knowledge/shop" })
-        {
-            Copy(Path.Combine(SharedData.RepositoryRoot, folder), Path.Combine(_root, folder));
-        }
-
-        await File.AppendAllTextAsync(Path.Combine(_root, "bots", "shop", "rules.yaml"), ExtraRule, TestContext.Current.CancellationToken);
-        _server = await ServiceBotTestServer.StartAsync(botsDirectory: Path.Combine(_root, "bots"));
+        // A private copy of the sample bot, so the extra rule changes no other test's bot.
+        await File.AppendAllTextAsync(_copy.BotFile("rules.yaml"), ExtraRule, TestContext.Current.CancellationToken);
+        _server = await ServiceBotTestServer.StartAsync(botsDirectory: _copy.BotsDirectory);
     }
 
     public async ValueTask DisposeAsync()
@@ -43,7 +37,7 @@ public sealed class IntentRulesServerTests : IAsyncLifetime
             await _server.DisposeAsync();
         }
 
-        Directory.Delete(_root, recursive: true);
+        _copy.Dispose();
     }
 
     [Fact]
@@ -85,14 +79,4 @@ public sealed class IntentRulesServerTests : IAsyncLifetime
     }
 
     private static string Text(object? note) => Convert.ToString(note, CultureInfo.InvariantCulture) ?? "";
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }

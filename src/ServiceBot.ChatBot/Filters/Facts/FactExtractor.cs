@@ -95,6 +95,15 @@ internal sealed class FactExtractor
         }
     });
 
+    // 能 ends a name only as part of 可能; a brand's product name runs through it (鹿鸣智能音箱).
+    private static readonly string BrandStopChars = StopChars.Replace("能", "", StringComparison.Ordinal);
+
+    /// <summary>The key of a duration in working days, which hours or weeks do not convert to.</summary>
+    public const string WorkingDays = "working-days";
+
+    /// <summary>The key of a duration in calendar days.</summary>
+    public const string Days = "days";
+
     private static readonly Fact Claim = new(FactKind.Number, -1, 0, 0, 0, null, []);
 
     private delegate Fact? Builder(Match match, string text);
@@ -421,7 +430,13 @@ internal sealed class FactExtractor
             "季度" => 129_600,
             _ => 518_400,
         };
-        return Duration(m, first, factor);
+        var unitClass = unit switch
+        {
+            "工作日" => WorkingDays,
+            "天" or "日" or "自然日" => Days,
+            _ => null,
+        };
+        return Duration(m, first, factor, unitClass);
     }
 
     private static Fact? EnglishDuration(Match m, string text)
@@ -454,14 +469,17 @@ internal sealed class FactExtractor
             "mo" => 43_200,
             _ => 518_400,
         };
-        return Duration(m, first, factor);
+        var unitClass = factor != 1440 ? null
+            : m.Value.Contains("business", StringComparison.OrdinalIgnoreCase) || m.Value.Contains("working", StringComparison.OrdinalIgnoreCase) ? WorkingDays
+            : Days;
+        return Duration(m, first, factor, unitClass);
     }
 
-    private static Fact Duration(Match m, double first, double factor)
+    private static Fact Duration(Match m, double first, double factor, string? unitClass)
     {
         var second = m.Groups["num2"].Success ? Numerals.Parse(m.Groups["num2"].ValueSpan) : double.NaN;
         double[] surface = double.IsNaN(second) ? [first] : [first, second];
-        return new Fact(FactKind.Duration, m.Index, m.Length, first * factor, (double.IsNaN(second) ? first : second) * factor, null, surface);
+        return new Fact(FactKind.Duration, m.Index, m.Length, first * factor, (double.IsNaN(second) ? first : second) * factor, unitClass, surface);
     }
 
     private static string PreviousWord(string text, int index)
@@ -528,7 +546,7 @@ internal sealed class FactExtractor
     internal static int BrandRunEnd(string text, int from)
     {
         var end = from;
-        while (end < text.Length && end - from < 8 && (IsCjk(text[end]) || char.IsLetterOrDigit(text[end])) && !StopChars.Contains(text[end], StringComparison.Ordinal))
+        while (end < text.Length && end - from < 8 && (IsCjk(text[end]) || char.IsLetterOrDigit(text[end])) && !BrandStopChars.Contains(text[end], StringComparison.Ordinal))
         {
             end++;
         }

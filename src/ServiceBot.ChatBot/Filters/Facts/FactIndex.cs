@@ -170,12 +170,19 @@ internal sealed class FactIndex
 
     // Every end of a reply's duration must be an end of some duration in the sources: "3个工作日内"
     // is supported by "1–3个工作日", "2–3 days" is not by "2–5 days".
+    // A working day is not 24 hours: a source in working days supports only days in the reply.
     private bool SupportsDuration(Fact fact)
     {
-        var durations = Typed(fact);
+        var durations = Typed(fact).Where(f => SameClock(f.Key, fact.Key)).ToList();
         return durations.Any(f => NearDuration(f.Low, fact.Low) || NearDuration(f.High, fact.Low))
             && durations.Any(f => NearDuration(f.Low, fact.High) || NearDuration(f.High, fact.High));
     }
+
+    private static bool SameClock(string? source, string? reply) =>
+        source == reply
+        || (source != FactExtractor.WorkingDays && reply != FactExtractor.WorkingDays)
+        || (source is FactExtractor.WorkingDays && reply is FactExtractor.Days)
+        || (source is FactExtractor.Days && reply is FactExtractor.WorkingDays);
 
     // year|month|day: parts both sides state must agree; a day of the month needs the same day.
     private static bool DatesAgree(string source, string reply)

@@ -1,0 +1,270 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ServiceBot.Abstractions.Filters;
+using ServiceBot.ChatBot.Content;
+using ServiceBot.ChatBot.Filters.Facts;
+
+namespace ServiceBot.ChatBot.Filters.Claims;
+
+/// <summary>
+/// Finds claims a reply makes that its sources do not: sweeping words the sources never use
+/// ("立即到账", "we always redirect") and clauses that restate a source clause with the opposite
+/// polarity ("定制商品也可以退货" against "定制商品……不支持无理由退货").
+/// </summary>
+/// <remarks>
+/// Lexical on purpose: it runs on every streamed sentence without a model. A reply clause is matched
+/// to the source clause that contains most of its words (Chinese: character pairs), and only a match
+/// above <see cref="ClaimFilterSettings.MinCoverage"/> is compared, so paraphrases that drop or add
+/// a negation elsewhere are left alone. Built once per bot; thread-safe.
+/// </remarks>
+internal sealed partial class ClaimChecker
+{
+    private readonly string[] _absolutes;
+    private readonly string[] _cjkNegations;
+    private readonly HashSet<string> _latinNegations;
+    private readonly string[] _notNegations;
+    private readonly HashSet<string> _stopWords;
+
+    public ClaimChecker(ClaimRules rules)
+    {
+        _absolutes = [.. rules.Absolutes.Where(a => a.Length > 0)];
+        _cjkNegations = [.. rules.Negations.Where(HasCjk)];
+        _latinNegations = new HashSet<string>(rules.Negations.Where(n => !HasCjk(n)).Select(Normalize), StringComparer.Ordinal);
+
+        // Longest first, so "without giving a reason" goes before "without a reason" could half-match it.
+        _notNegations = [.. rules.NotNegations.Select(Normalize).OrderByDescending(n => n.Length)];
+        _stopWords = new HashSet<string>(rules.StopWords.Select(Normalize), StringComparer.Ordinal);
+    }
+
+    /// <summary>The clauses of <paramref name="sources"/>, read once per turn and shared by its sentences.</summary>
+    public ClaimSources Index(IEnumerable<string> sources)
+    {
+        var text = new StringBuilder();
+        var clauses = new List<ClaimClause>();
+        foreach (var source in sources)
+        {
+            text.Append(source).Append('\n');
+            foreach (var (start, length) in SentenceSplitter.Split(source))
+            {
+                var sentence = Clauses(source.Substring(start, length)).Select(c => (Text: c, Negated: IsNegated(c))).ToList();
+                var sentenceNegated = sentence.Exists(c => c.Negated);
+                clauses.AddRange(sentence.Select(c => new ClaimClause(c.Text, Units(c.Text), c.Negated, sentenceNegated)));
+            }
+        }
+
+        return new ClaimSources(text.ToString(), clauses);
+    }
+
+    public ClaimCheck Check(string reply, ClaimSources sources, ClaimFilterSettings settings, string? sourcesHeading = null)
+    {
+        var sentences = SentenceSplitter.Split(reply);
+        var unsupported = new List<(int Sentence, string Kind, string Text)>();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var sentence = reply.Substring(sentences[i].Start, sentences[i].Length);
+            foreach (var word in _absolutes)
+            {
+                if (Contains(sentence, word) && !Contains(sources.Text, word))
+                {
+                    unsupported.Add((i, "absolute", word));
+                }
+            }
+
+            var contradiction = Contradiction(sentence, sources, settings);
+            if (contradiction is not null)
+            {
+                unsupported.Add((i, "contradiction", contradiction));
+            }
+        }
+
+        if (unsupported.Count == 0)
+        {
+            return new ClaimCheck(ReplyVerdict.Pass, reply, [], 0);
+        }
+
+        var found = unsupported.Select(u => (u.Kind, u.Text)).ToList();
+        if (string.Equals(settings.Policy, "block", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ClaimCheck(ReplyVerdict.Blocked, reply, found, 0);
+        }
+
+        var kept = new StringBuilder(reply.Length);
+        var removed = 0;
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            if (unsupported.Exists(u => u.Sentence == i))
+            {
+                removed++;
+            }
+            else
+            {
+                kept.Append(reply, sentences[i].Start, sentences[i].Length);
+            }
+        }
+
+        var text = kept.ToString().Trim();
+        return removed > settings.MaxRemovedSentences || !FactChecker.HasBody(text, sourcesHeading)
+            ? new ClaimCheck(ReplyVerdict.Blocked, reply, found, removed)
+            : new ClaimCheck(ReplyVerdict.Repaired, text, found, removed);
+    }
+
+    /// <summary>The first clause of <paramref name="sentence"/> that contradicts its closest source clause, or null.</summary>
+    private string? Contradiction(string sentence, ClaimSources sources, ClaimFilterSettings settings)
+    {
+        // A negation in an earlier clause ("还没发货的订单，可以直接取消") qualifies the later ones, so it
+        // keeps them from contradicting a negative source clause. The other way round, a negative reply
+        // clause contradicts only a source sentence without any negation: in "X, Y, gift cards and
+        // virtual goods cannot be returned" the list item's clause carries none of its own.
+        var carried = false;
+        foreach (var clause in Clauses(sentence))
+        {
+            var own = IsNegated(clause);
+            carried |= own;
+            var units = Units(clause);
+            if (units.Count < settings.MinClauseUnits)
+            {
+                continue;
+            }
+
+            ClaimClause? best = null;
+            var bestCoverage = 0.0;
+            foreach (var candidate in sources.Clauses)
+            {
+                var shared = 0;
+                foreach (var unit in units)
+                {
+                    if (candidate.Units.Contains(unit))
+                    {
+                        shared++;
+                    }
+                }
+
+                var coverage = (double)shared / units.Count;
+
+                // On a tie the clause that agrees wins: doubt goes to the reply.
+                if (coverage > bestCoverage || (best is not null && coverage == bestCoverage && candidate.Negated == own))
+                {
+                    best = candidate;
+                    bestCoverage = coverage;
+                }
+            }
+
+            if (best is not null && bestCoverage >= settings.MinCoverage && ((own && !best.SentenceNegated) || (!carried && best.Negated)))
+            {
+                return clause;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string> Clauses(string sentence)
+    {
+        foreach (var piece in ClauseBreak().Split(sentence))
+        {
+            var clause = piece.Trim();
+            if (clause.Length > 1)
+            {
+                yield return clause;
+            }
+        }
+    }
+
+    private bool IsNegated(string clause)
+    {
+        var text = Normalize(clause);
+        foreach (var phrase in _notNegations)
+        {
+            text = text.Replace(phrase, " ", StringComparison.Ordinal);
+        }
+
+        if (HasCjk(text))
+        {
+            return Array.Exists(_cjkNegations, n => text.Contains(n, StringComparison.Ordinal));
+        }
+
+        foreach (Match word in LatinWord().Matches(text))
+        {
+            // Contractions ("hasn't", "wouldn't") negate whether or not the list names them.
+            if (_latinNegations.Contains(word.Value) || word.Value.EndsWith("n't", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What a clause says, as a set: Chinese character pairs, or English words less stop words and negations.</summary>
+    private HashSet<string> Units(string clause)
+    {
+        var units = new HashSet<string>(StringComparer.Ordinal);
+        if (HasCjk(clause))
+        {
+            char previous = '\0';
+            foreach (var c in clause)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    continue;
+                }
+
+                var kept = IsCjk(c) || char.IsAsciiLetterOrDigit(c) ? c : '\0';
+                if (kept != '\0' && previous != '\0')
+                {
+                    units.Add(string.Concat(previous, kept));
+                }
+
+                previous = kept;
+            }
+
+            return units;
+        }
+
+        foreach (Match word in LatinWord().Matches(Normalize(clause)))
+        {
+            if (!_stopWords.Contains(word.Value) && !_latinNegations.Contains(word.Value) && !word.Value.EndsWith("n't", StringComparison.Ordinal))
+            {
+                units.Add(word.Value);
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>Chinese words anywhere; Latin words and phrases as whole words, ignoring case.</summary>
+    private static bool Contains(string text, string word)
+    {
+        if (HasCjk(word))
+        {
+            return text.Contains(word, StringComparison.Ordinal);
+        }
+
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Normalize(string text) => text.Replace('\u2019', '\'').ToLowerInvariant();
+
+    private static bool HasCjk(string text) => text.AsSpan().IndexOfAnyInRange('\u4e00', '\u9fff') >= 0;
+
+    private static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff';
+
+    // Clauses end at Chinese and Western punctuation (not the colon of "9:00" or the dot of "1.5"),
+    // and before a subordinating word, which starts a condition of its own.
+    [GeneratedRegex(@"[，,；;：。！？!?\n]|:(?!\d)|(?<=[A-Za-z)])\.(?=\s|$)|\s(?=(?:if|unless|because|but|so)\s)|(?=如果|若|因为|除非|但)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ClauseBreak();
+
+    // Words with their contraction ("can't") and hyphenated compounds as one ("no-reason", "in-ear"),
+    // so the "no" of "no-reason" is no negation.
+    [GeneratedRegex(@"[a-z0-9]+(?:['-][a-z0-9]+)*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LatinWord();
+}
