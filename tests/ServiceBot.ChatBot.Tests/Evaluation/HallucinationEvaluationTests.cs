@@ -28,8 +28,9 @@ public sealed class HallucinationEvaluationTests(ITestOutputHelper output) : IAs
     public async ValueTask DisposeAsync() => await _bot.DisposeAsync();
 
     [Theory]
-    [InlineData("dev", 0.84, 0.05)]
-    [InlineData("test", 0.75, 0.05)]
+    [InlineData("dev", 0.96, 0.05)]
+    [InlineData("test", 0.90, 0.05)]
+    [InlineData("holdout", 0.61, 0.16)]
     public async Task TheFiltersCatchUngroundedRepliesAndLeaveGroundedOnesAlone(string split, double minRecall, double maxFalseFlags)
     {
         var contexts = LoadContexts();
