@@ -89,6 +89,7 @@ internal sealed class ChatBotContent
             throw new BotDefinitionException(bot.SourcePath, $"chatbot.generation.prompts: no '{PromptSet.Answer}' prompt for {bot.DefaultLocale} in '{settings.Generation.Prompts}'.");
         }
 
+        settings.Filters.Entailment.Validate(bot.SourcePath);
         var replies = new ChatBotReplies(settings.Replies, bot.GetSettings<Dictionary<string, LocalizedText>>("replies"));
         var rules = BuiltInFactRules.Merge(settings.Filters.Facts.Rules);
         var fastFix = settings.Filters.Fastfix is null ? null : bot.ResolvePath(settings.Filters.Fastfix);
