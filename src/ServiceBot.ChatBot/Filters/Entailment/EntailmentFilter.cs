@@ -14,7 +14,8 @@ namespace ServiceBot.ChatBot.Filters.Entailment;
 /// with the reply's sources (the grounding passages, then what the customer said) and classified by the
 /// NLI endpoint in one batched call. In <c>contradiction</c> mode a sentence the sources contradict is
 /// unsupported; in <c>entailment</c> mode one they do not entail is. Unsupported sentences are removed
-/// (up to the configured number), otherwise the reply is blocked and the safe alternative is sent.
+/// (up to the configured number, and never all of them), otherwise the reply is blocked and the safe
+/// alternative is sent.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -136,7 +137,8 @@ internal sealed partial class EntailmentFilter(ChatBotContentCache contents, INl
         }
 
         var reason = string.Join("; ", reasons);
-        if (settings.Blocks || unsupported.Count > settings.MaxRemovedSentences)
+        // With every claim removed, what is left (a greeting, a question, the sources list) answers nothing.
+        if (settings.Blocks || unsupported.Count > settings.MaxRemovedSentences || unsupported.Count == claims.Count)
         {
             return ReplyFilterResult.Blocked(text, reason);
         }
