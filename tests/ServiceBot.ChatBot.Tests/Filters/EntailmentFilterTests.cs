@@ -288,7 +288,9 @@ public sealed class EntailmentFilterTests : IAsyncLifetime
 
         Assert.Equal(ReplyFilterResult.Pass(Grounded + Contradicted), result);
         Assert.Empty(Predictions());
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("ServiceBot:Nli:Endpoint", StringComparison.Ordinal));
+        Assert.True(
+            logs.Entries.Any(e => e.Level == LogLevel.Warning && e.Message.Contains("ServiceBot:Nli:Endpoint", StringComparison.Ordinal)),
+            "no warning about the missing endpoint; logged: " + string.Join("\n", logs.Entries.Select(e => e.Message)));
     }
 
     [Fact]
@@ -348,6 +350,7 @@ public sealed class EntailmentFilterTests : IAsyncLifetime
         var bots = Path.Combine(_root, _bots.Count.ToString(CultureInfo.InvariantCulture));
         Copy(Path.Combine(SharedData.RepositoryRoot, "bots", "shop"), Path.Combine(bots, "bots", "shop"));
         Copy(Path.Combine(SharedData.RepositoryRoot, "knowledge", "shop"), Path.Combine(bots, "knowledge", "shop"));
+        Copy(Path.Combine(SharedData.RepositoryRoot, "dialogs", "shop"), Path.Combine(bots, "dialogs", "shop"));
         var file = Path.Combine(bots, "bots", "shop", "bot.yaml");
         var yaml = (await File.ReadAllTextAsync(file, Ct)).ReplaceLineEndings("\n");
         var start = yaml.IndexOf("    entailment:\n", StringComparison.Ordinal);

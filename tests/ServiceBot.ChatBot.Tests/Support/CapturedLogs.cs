@@ -27,7 +27,7 @@ internal sealed class CapturedLogs : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                owner._entries.Enqueue((logLevel, category, formatter(state, exception)));
+                owner._entries.Enqueue((logLevel, category, exception is null ? formatter(state, exception) : formatter(state, exception) + " " + exception));
             }
         }
     }

@@ -32,8 +32,9 @@ internal sealed class NliOptions : IValidatableObject
     /// <summary>True when an endpoint is configured.</summary>
     public bool IsConfigured => Endpoint is not null;
 
-    /// <summary>The address requests are posted to.</summary>
-    public Uri PredictUri => Endpoint is null
+    /// <summary>The address requests are posted to (a method: options validation reads every property).</summary>
+    /// <exception cref="InvalidOperationException">No endpoint is configured.</exception>
+    public Uri PredictUri() => Endpoint is null
         ? throw new InvalidOperationException($"{Section}:Endpoint is not set.")
         : Endpoint.AbsolutePath.TrimEnd('/').EndsWith("/predict", StringComparison.Ordinal)
             ? Endpoint

@@ -25,7 +25,7 @@ internal sealed partial class TeiNliClient(IHttpClientFactory httpClients, IOpti
 
     public async Task<IReadOnlyList<NliPrediction>> PredictAsync(IReadOnlyList<NliPair> pairs, CancellationToken cancellationToken)
     {
-        var uri = _options.PredictUri;
+        var uri = _options.PredictUri();
         if (pairs.Count == 0)
         {
             return [];
