@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServiceBot.Abstractions.Bots;
 using ServiceBot.Abstractions.Filters;
+using ServiceBot.Abstractions.Responders;
 using ServiceBot.Abstractions.Turns;
 using ServiceBot.ChatBot.Content;
 using ServiceBot.ChatBot.Filters.Entailment;
@@ -21,6 +22,9 @@ public sealed class EntailmentFilterTests : IAsyncLifetime
 {
     private const string Grounded = "自签收次日起7天内可申请无理由退货。仓库收到退货并验收后，1-3个工作日内原路退款。";
     private const string Contradicted = "退货商品不需要包装和配件齐全。";
+
+    // A question the KB only half matches ("did you mean"), so the ChatBot generates from the recalled context.
+    private const string VagueReturnQuestion = "东西不想要了，退回去要走什么手续";
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "servicebot-nli-" + Guid.NewGuid().ToString("N")[..10]);
     private readonly List<ChatBotServer> _bots = [];
@@ -294,6 +298,81 @@ public sealed class EntailmentFilterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ContradictedGeneratedReplyEndsInTheSafeAlternative()
+    {
+        // The test server also plays the model: it answers with the first sentence of the first passage, cited.
+        _nli.Script = new TestLlmScript
+        {
+            Rules = [new TestLlmRule { Mode = TestLlmReplyMode.Grounded }],
+            Nli = [new TestLlmNliRule { Contains = "无理由退货", Label = "contradiction", Score = 0.95 }],
+        };
+        var bot = await StartAsync(new Bot(), generate: true);
+
+        await bot.Server.Conversation("shop", "zh-CN").Send(VagueReturnQuestion)
+            .AssertAnsweredBy("postfilter")
+            .AssertOutcome(TurnOutcome.Fallback)
+            .AssertSuggestion("转人工")
+            .AssertTrace(trace => Assert.Contains(
+                "entailment: blocked (contradicted: sentence 0 (contradiction 0.95))",
+                trace.Find("postfilter")!.Notes!["decisions"]!.ToString(),
+                StringComparison.Ordinal));
+        Assert.Single(Predictions());
+    }
+
+    [Fact]
+    public async Task GeneratedReplyIsSentUncheckedWhenTheEndpointFails()
+    {
+        _nli.Script = new TestLlmScript
+        {
+            Rules = [new TestLlmRule { Mode = TestLlmReplyMode.Grounded }],
+            Nli = [new TestLlmNliRule { Status = 503 }],
+        };
+        var bot = await StartAsync(new Bot(), generate: true);
+
+        await bot.Server.Conversation("shop", "zh-CN").Send(VagueReturnQuestion)
+            .AssertAnsweredBy("chatbot")
+            .AssertOutcome(TurnOutcome.Answered)
+            .AssertReply(contains: "7天内可申请无理由退货")
+            .AssertTrace(trace => Assert.Equal("http-503", trace.Find("postfilter")!.Notes!["entailment-skipped"]!.ToString()));
+    }
+
+    [Fact]
+    public async Task StreamedSentencesAreCheckedAsReleasedAndThePostFilterRecheckMakesNoCall()
+    {
+        _nli.Script = new TestLlmScript { Rules = [new TestLlmRule { Reply = Grounded, ChunkSize = 3 }] };
+        var bot = await StartAsync(new Bot(), generate: true);
+        var stream = new RecordingStream();
+        var turn = bot.Turn("请问怎么退货", stream: stream);
+
+        var result = await bot.Responder.RespondAsync(turn, Ct);
+
+        Assert.Equal(ResponderOutcome.Answered, result.Outcome);
+        Assert.Equal(2, Predictions().Count);
+        var recheck = await Filter(bot).CheckAsync(turn, result.Replies[0], result.Replies[0].Text!, Ct);
+        Assert.Equal(ReplyVerdict.Pass, recheck.Verdict);
+        Assert.Equal(2, Predictions().Count);
+    }
+
+    [Fact]
+    public async Task StreamStopsAtAContradictedSentence()
+    {
+        _nli.Script = new TestLlmScript
+        {
+            Rules = [new TestLlmRule { Reply = Grounded + Contradicted, ChunkSize = 3 }],
+            Nli = [new TestLlmNliRule { Contains = "不需要包装", Label = "contradiction", Score = 0.95 }],
+        };
+        var bot = await StartAsync(new Bot(), generate: true);
+        var stream = new RecordingStream();
+        var turn = bot.Turn("请问怎么退货", stream: stream);
+
+        var result = await bot.Responder.RespondAsync(turn, Ct);
+
+        Assert.Equal(ResponderOutcome.Fallback, result.Outcome);
+        Assert.Equal("stream-blocked", result.Reason);
+        Assert.DoesNotContain(stream.Chunks, c => c.Contains("不需要包装", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunsAfterTheOtherReplyFilters()
     {
         var bot = await StartAsync(new Bot(Enabled: false));
@@ -345,7 +424,7 @@ public sealed class EntailmentFilterTests : IAsyncLifetime
     private List<RecordedRequest> Predictions() => [.. _nli.Requests.Where(r => r.Path == "/predict")];
 
     /// <summary>A server over a private copy of the sample bot with these entailment settings, its NLI client pointed at <paramref name="endpoint"/> (the test server by default).</summary>
-    private async Task<ChatBotServer> StartAsync(Bot settings, string timeout = "00:00:03", CapturedLogs? logs = null, Uri? endpoint = null, bool withEndpoint = true)
+    private async Task<ChatBotServer> StartAsync(Bot settings, string timeout = "00:00:03", CapturedLogs? logs = null, Uri? endpoint = null, bool withEndpoint = true, bool generate = false)
     {
         var bots = Path.Combine(_root, _bots.Count.ToString(CultureInfo.InvariantCulture));
         Copy(Path.Combine(SharedData.RepositoryRoot, "bots", "shop"), Path.Combine(bots, "bots", "shop"));
@@ -368,7 +447,7 @@ public sealed class EntailmentFilterTests : IAsyncLifetime
             configuration["ServiceBot:Nli:Endpoint"] = (endpoint ?? _nli.Root).ToString();
         }
 
-        var bot = await ChatBotServer.StartAsync(settings: configuration, botsDirectory: Path.Combine(bots, "bots"), configure: logs is null ? null : s => s.AddSingleton<ILoggerProvider>(logs));
+        var bot = await ChatBotServer.StartAsync(generate ? _nli : null, configuration, botsDirectory: Path.Combine(bots, "bots"), configure: logs is null ? null : s => s.AddSingleton<ILoggerProvider>(logs));
         _bots.Add(bot);
         _nli.ClearRequests();
         return bot;
