@@ -14,5 +14,8 @@ public sealed class TestLlmNliRule
     /// <summary>When set, <c>/predict</c> answers with this HTTP status instead.</summary>
     public int? Status { get; set; }
 
+    /// <summary>When set, <c>/predict</c> answers 200 with this text as the whole body (for malformed answers).</summary>
+    public string? RawBody { get; set; }
+
     public int DelayMs { get; set; }
 }

@@ -375,6 +375,13 @@ public sealed class TestLlmServer : IAsyncDisposable
                 return;
             }
 
+            if (rule?.RawBody is { } raw)
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(raw, http.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
             verdicts.Add(rule is null ? Overlap(premise, hypothesis) : (rule.Label, rule.Score));
         }
 

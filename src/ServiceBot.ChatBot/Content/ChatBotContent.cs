@@ -95,6 +95,7 @@ internal sealed class ChatBotContent
             throw new BotDefinitionException(bot.SourcePath, $"chatbot.generation.prompts: no '{PromptSet.Answer}' prompt for {bot.DefaultLocale} in '{settings.Generation.Prompts}'.");
         }
 
+        settings.Filters.Entailment.Validate(bot.SourcePath);
         var replies = new ChatBotReplies(settings.Replies, bot.GetSettings<Dictionary<string, LocalizedText>>("replies"));
         var rules = BuiltInFactRules.Merge(settings.Filters.Facts.Rules);
         var claims = settings.Filters.Claims;

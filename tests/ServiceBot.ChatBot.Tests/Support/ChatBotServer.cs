@@ -32,7 +32,11 @@ internal sealed class ChatBotServer : IAsyncDisposable
 
     public IResponder Responder => Server.Services.GetServices<IResponder>().Single(r => r.Name == "chatbot");
 
-    public static async Task<ChatBotServer> StartAsync(TestLlmServer? llm = null, IReadOnlyDictionary<string, string?>? settings = null, string? botsDirectory = null)
+    public static async Task<ChatBotServer> StartAsync(
+        TestLlmServer? llm = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string? botsDirectory = null,
+        Action<IServiceCollection>? configure = null)
     {
         var analyzer = new CharacterAnalyzer();
         var retriever = new FakeRetriever(analyzer, ShopPassages.All);
@@ -62,6 +66,7 @@ internal sealed class ChatBotServer : IAsyncDisposable
             services.AddSingleton<ITextAnalyzer>(analyzer);
             services.RemoveAll<IKnowledgeRetriever>();
             services.AddSingleton<IKnowledgeRetriever>(retriever);
+            configure?.Invoke(services);
         }, botsDirectory).ConfigureAwait(false);
         return new ChatBotServer(server, retriever);
     }
