@@ -24,4 +24,7 @@ internal static class ReplySources
         sources.AddRange(content.Facts.Rules.Allow);
         return sources;
     }
+
+    /// <summary>What the customer said: the question and recent turns.</summary>
+    public static IEnumerable<string> Customer(TurnContext turn) => turn.State.RecentTurns.Select(t => t.UserText).Prepend(turn.Text);
 }

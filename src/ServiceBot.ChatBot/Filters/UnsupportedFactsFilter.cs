@@ -48,7 +48,7 @@ internal sealed class UnsupportedFactsFilter(ChatBotContentCache contents) : IRe
             return cached.Index;
         }
 
-        var index = FactIndex.Build(ReplySources.Of(turn, content), content.Facts);
+        var index = FactIndex.Build(ReplySources.Of(turn, content), content.Facts, ReplySources.Customer(turn));
         turn.Features.Set(new TurnFacts(grounding, content, index));
         return index;
     }

@@ -23,6 +23,7 @@ internal sealed partial class ClaimChecker
     private readonly string[] _cjkNegations;
     private readonly HashSet<string> _latinNegations;
     private readonly string[] _notNegations;
+    private readonly string[] _sourceTalk;
     private readonly HashSet<string> _stopWords;
 
     public ClaimChecker(ClaimRules rules)
@@ -33,6 +34,7 @@ internal sealed partial class ClaimChecker
 
         // Longest first, so "without giving a reason" goes before "without a reason" could half-match it.
         _notNegations = [.. rules.NotNegations.Select(Normalize).OrderByDescending(n => n.Length)];
+        _sourceTalk = [.. rules.SourceTalk.Select(Normalize)];
         _stopWords = new HashSet<string>(rules.StopWords.Select(Normalize), StringComparer.Ordinal);
     }
 
@@ -121,7 +123,7 @@ internal sealed partial class ClaimChecker
             var own = IsNegated(clause);
             carried |= own;
             var units = Units(clause);
-            if (units.Count < settings.MinClauseUnits)
+            if (units.Count < settings.MinClauseUnits || IsSourceTalk(clause))
             {
                 continue;
             }
@@ -168,6 +170,12 @@ internal sealed partial class ClaimChecker
                 yield return clause;
             }
         }
+    }
+
+    private bool IsSourceTalk(string clause)
+    {
+        var text = Normalize(clause);
+        return Array.Exists(_sourceTalk, phrase => text.Contains(phrase, StringComparison.Ordinal));
     }
 
     private bool IsNegated(string clause)

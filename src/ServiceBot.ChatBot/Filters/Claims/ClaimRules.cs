@@ -16,6 +16,9 @@ internal sealed class ClaimRules
     /// <summary>Words that contain a negation but negate nothing (不过, 免费, no-reason).</summary>
     public List<string> NotNegations { get; set; } = [];
 
+    /// <summary>Phrases that make a clause about the sources, not the policy ("没有说明", "doesn't say"): such clauses are not compared.</summary>
+    public List<string> SourceTalk { get; set; } = [];
+
     /// <summary>English words left out when a reply clause is matched to a source clause.</summary>
     public List<string> StopWords { get; set; } = [];
 
@@ -27,6 +30,7 @@ internal sealed class ClaimRules
             Absolutes = [.. Absolutes.Union(other.Absolutes, StringComparer.OrdinalIgnoreCase)],
             Negations = [.. Negations.Union(other.Negations, StringComparer.OrdinalIgnoreCase)],
             NotNegations = [.. NotNegations.Union(other.NotNegations, StringComparer.OrdinalIgnoreCase)],
+            SourceTalk = [.. SourceTalk.Union(other.SourceTalk, StringComparer.OrdinalIgnoreCase)],
             StopWords = [.. StopWords.Union(other.StopWords, StringComparer.OrdinalIgnoreCase)],
         };
 }

@@ -26,7 +26,7 @@ internal static partial class FactChecker
 
             sentences ??= SentenceSplitter.Split(reply);
             var (start, length) = sentences.Find(s => fact.Start >= s.Start && fact.Start < s.Start + s.Length);
-            if (!sources.SupportsByProportion(fact, facts.Where(f => f.Start >= start && f.Start < start + length)))
+            if (!sources.SupportsByProportion(fact, facts.Where(f => f.Start >= start && f.Start < start + length)) && !sources.SupportsByArithmetic(fact))
             {
                 unsupported.Add((fact, fact.TextIn(reply)));
             }

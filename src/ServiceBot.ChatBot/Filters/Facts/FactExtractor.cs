@@ -232,7 +232,11 @@ internal sealed class FactExtractor
 
     private static Fact Discount(Match m)
     {
-        var value = Numerals.Parse(m.Groups["num"].ValueSpan);
+        // 九五折 reads digit by digit, as 95折 does: it is not "nine-five" summed.
+        var num = m.Groups["num"].ValueSpan;
+        var value = num.Length == 2 && Numerals.IsChineseNumeral(num[0]) && Numerals.IsChineseNumeral(num[1])
+            ? (Numerals.Parse(num[..1]) * 10) + Numerals.Parse(num[1..])
+            : Numerals.Parse(num);
         if (double.IsNaN(value))
         {
             return Claim;

@@ -11,6 +11,7 @@ internal sealed class FactIndex
     private const double DurationTolerance = 0.02;
 
     private readonly Dictionary<FactKind, List<Fact>> _byKind = [];
+    private readonly List<Fact> _customerAmounts = [];
     private readonly HashSet<double> _surface = [];
     private readonly HashSet<double> _plain = [];
     private readonly HashSet<(string Key, double Value)> _counts = [];
@@ -25,10 +26,18 @@ internal sealed class FactIndex
     private FactIndex(string text) => _text = text;
 
     /// <summary>Indexes <paramref name="sources"/> with the facts <paramref name="extractor"/> finds in them.</summary>
-    public static FactIndex Build(IEnumerable<string> sources, FactExtractor extractor)
+    /// <param name="sources">Everything the reply may rely on.</param>
+    /// <param name="extractor">The bot's fact extractor.</param>
+    /// <param name="customer">What the customer said (also among <paramref name="sources"/>): the figures arithmetic may start from.</param>
+    public static FactIndex Build(IEnumerable<string> sources, FactExtractor extractor, IEnumerable<string>? customer = null)
     {
         var folded = sources.Where(s => !string.IsNullOrEmpty(s)).Select(FactExtractor.Fold).ToList();
         var index = new FactIndex(string.Join("\n", folded));
+        foreach (var said in customer ?? [])
+        {
+            index._customerAmounts.AddRange(extractor.Extract(FactExtractor.Fold(said)).Where(f => f.Kind == FactKind.Amount && f.Low == f.High && f.Low > 0));
+        }
+
         foreach (var source in folded)
         {
             var facts = extractor.Extract(source);
@@ -158,6 +167,47 @@ internal sealed class FactIndex
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when the amount <paramref name="fact"/> is one step of arithmetic on a figure the customer
+    /// gave: what is left to a threshold (¥99 − the customer's ¥85), a total (¥85 + ¥8), the price
+    /// after a stated discount (the customer's ¥20,000 at 98折, ¥2,000 less 5 %) or the saving. Sums
+    /// and differences of the sources' own figures are not accepted: "¥10" is not supported because
+    /// ¥18 − ¥8 happens to make it.
+    /// </summary>
+    public bool SupportsByArithmetic(Fact fact)
+    {
+        if (fact.Kind != FactKind.Amount || fact.Low != fact.High || fact.Low <= 0 || _customerAmounts.Count == 0)
+        {
+            return false;
+        }
+
+        var value = fact.Low;
+        var given = _customerAmounts.Where(c => c.Key == fact.Key).Select(c => c.Low).Distinct().ToArray();
+        var amounts = Typed(fact).Where(a => a.Key == fact.Key && a.Low == a.High && a.Low > 0).Select(a => a.Low).Distinct().ToArray();
+        foreach (var c in given)
+        {
+            if (Array.Exists(amounts, a => !Near(a, c) && (Near(Math.Abs(a - c), value) || Near(a + c, value))))
+            {
+                return true;
+            }
+        }
+
+        var rates = new List<double>();
+        foreach (var discount in _byKind.GetValueOrDefault(FactKind.Discount) ?? [])
+        {
+            rates.Add(discount.Low / 10);
+            rates.Add(1 - (discount.Low / 10));
+        }
+
+        foreach (var percent in _byKind.GetValueOrDefault(FactKind.Percent) ?? [])
+        {
+            rates.Add(percent.Low / 100);
+            rates.Add(1 - (percent.Low / 100));
+        }
+
+        return rates.Exists(r => r > 0 && Array.Exists(given, c => Near(c * r, value)));
     }
 
     private static bool SameUnit(Fact a, Fact b) => a.Kind == b.Kind && a.Key == b.Key && a.Low == a.High;

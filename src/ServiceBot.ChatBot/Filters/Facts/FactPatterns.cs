@@ -39,6 +39,7 @@ internal static partial class FactPatterns
         @"(?<![\d+])(?:(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}"
         + @"|[48]00[\s-]?\d{3}[\s-]?\d{4}"
         + @"|(?:\(0\d{2,3}\)|0\d{2,3})[\s-]?\d{7,8}"
+        + @"|0\d{2,3}[\s-]\d{3,4}[\s-]\d{4}"
         + @"|\+\d{1,3}(?:[\s-]?\(?\d{1,4}\)?)(?:[\s-]?\d{2,4}){2,4}"
         + @"|(?:1[\s-])?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4})(?!\d)",
         Options,
@@ -92,7 +93,7 @@ internal static partial class FactPatterns
     [GeneratedRegex(@"百分之(?<num>" + Num + ")|(?<num>" + Num + "|" + Word + @")\s?(?:%|percent(?![A-Za-z])|per\s?cent(?![A-Za-z]))", Options, TimeoutMs)]
     public static partial Regex Percent();
 
-    [GeneratedRegex(@"(?<num>\d(?:\.\d)?|[一二三四五六七八九]{1,2})\s?折", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?<![\d.])(?<num>\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})\s?折", Options, TimeoutMs)]
     public static partial Regex Discount();
 
     [GeneratedRegex(@"(?<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s?(?:倍|×|x(?![A-Za-z]))|(?<num>\d+(?:\.\d+)?|" + Word + @")\s+times(?![A-Za-z])", Options, TimeoutMs)]
