@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceBot.Abstractions.Bots;
 using ServiceBot.Abstractions.Filters;
 using ServiceBot.Abstractions.Responders;
+using ServiceBot.ChatBot.ChitChat;
 using ServiceBot.ChatBot.Content;
+using ServiceBot.ChatBot.Evaluation;
 using ServiceBot.ChatBot.Filters;
 using ServiceBot.ChatBot.Generation;
 using ServiceBot.ChatBot.Llm;
@@ -29,6 +31,8 @@ public static class ChatBotServiceCollectionExtensions
         services.TryAddSingleton<ChatBotLlm>();
         services.TryAddSingleton<ChatBotContentCache>();
         services.TryAddSingleton<GroundedGenerator>();
+        services.TryAddSingleton<ChitChatMatcher>();
+        services.TryAddSingleton(sp => new ChitChatEvaluator(sp.GetRequiredService<ChatBotContentCache>(), sp.GetRequiredService<ChitChatMatcher>()));
         services.AddSingleton<IResponder, ChatBotResponder>();
         services.AddSingleton<IBotInitializer, ChatBotInitializer>();
         services.AddSingleton<IReplyFilter, RepetitionFilter>();
