@@ -102,7 +102,7 @@ public static class ChitChatDataSets
                     continue;
                 }
 
-                var text = string.Concat(parts.Select(p => p?["text"] is JsonValue v ? Scalar(v) : "")).Trim();
+                var text = string.Concat(parts.Select(p => p?["text"] is JsonValue v ? Raw(v) : "")).Trim();
                 if (text.Length > 0)
                 {
                     yield return new ChitChatSample(text, locale, source, intent);
@@ -119,8 +119,10 @@ public static class ChitChatDataSets
         return file.Labels.ToDictionary(l => l.Key, l => (IReadOnlyList<string>)(l.Value ?? []), StringComparer.Ordinal);
     }
 
-    private static string Scalar(JsonValue value) =>
-        (value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString()).Trim();
+    private static string Scalar(JsonValue value) => Raw(value).Trim();
+
+    // Dialogflow splits an example into parts around its entities ("how old " + "are you"): spaces count.
+    private static string Raw(JsonValue value) => value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
 
     private sealed class LabelFile
     {
