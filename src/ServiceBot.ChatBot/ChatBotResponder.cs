@@ -3,6 +3,7 @@ using ServiceBot.Abstractions.Filters;
 using ServiceBot.Abstractions.Responders;
 using ServiceBot.Abstractions.Retrieval;
 using ServiceBot.Abstractions.Turns;
+using ServiceBot.ChatBot.ChitChat;
 using ServiceBot.ChatBot.Content;
 using ServiceBot.ChatBot.Generation;
 using ServiceBot.ChatBot.Templates;
@@ -19,7 +20,7 @@ namespace ServiceBot.ChatBot;
 /// knowledge passage than to the chit-chat corpus), so small talk never wins over the knowledge base.
 /// A prompt-injection verdict from the rejector means the model is not called. Thread-safe.
 /// </remarks>
-internal sealed class ChatBotResponder(ChatBotContentCache contents, GroundedGenerator generator) : IResponder
+internal sealed class ChatBotResponder(ChatBotContentCache contents, ChitChatMatcher matcher, GroundedGenerator generator) : IResponder
 {
     public const string ResponderName = "chatbot";
 
@@ -34,27 +35,20 @@ internal sealed class ChatBotResponder(ChatBotContentCache contents, GroundedGen
         }
 
         var step = turn.Trace.Current;
-        var analyzer = contents.Analyzer;
-        var utterance = turn.IsAnalyzed ? turn.Utterance : analyzer.Analyze(turn.Text);
-        var template = content.Templates.Match(utterance.Normalized, turn.Locale, content.Settings.TemplateCoverage);
-        if (template is not null)
+        var utterance = turn.IsAnalyzed ? turn.Utterance : contents.Analyzer.Analyze(turn.Text);
+        var chitChat = await matcher.MatchAsync(turn.Bot, content, utterance, turn.Locale, cancellationToken).ConfigureAwait(false);
+        if (chitChat.Template is { } template)
         {
             step?.Note("chatbot", "template:" + template.Template.Id);
             var text = TemplateSet.Render(template.Template.Replies!.Pick(turn.Locale), template.Captures, content.Persona, turn.Locale);
             return ResponderResult.Answered(template.Coverage, turn.CreateReply(text));
         }
 
-        IReadOnlyList<RetrievedPassage>? passages = null;
-        var retrieval = content.Settings.Retrieval;
-        var hits = content.Corpus.Search(utterance, turn.Locale, retrieval.Candidates);
-        var hit = hits.Count > 0 ? hits[0] : null;
-        if (hit is not null && hit.Similarity >= retrieval.Threshold)
+        if (chitChat.Hit is { } hit)
         {
-            passages = await generator.RetrieveAsync(turn, content, utterance, cancellationToken).ConfigureAwait(false);
-            var business = passages.Count == 0 ? 0 : passages.Max(p => content.Corpus.Similarity(utterance, analyzer.Analyze(p.Title)));
             step?.Note("chitchat-similarity", Math.Round(hit.Similarity, 4));
-            step?.Note("business-similarity", Math.Round(business, 4));
-            if (hit.Similarity >= business + retrieval.BusinessMargin)
+            step?.Note("business-similarity", Math.Round(chitChat.BusinessSimilarity, 4));
+            if (chitChat.Layer == ChitChatLayer.Retrieval)
             {
                 step?.Note("chatbot", "chitchat:" + hit.Entry.Id);
                 var text = TemplateSet.Render(hit.Entry.Replies!.Pick(turn.Locale), new Dictionary<string, string>(StringComparer.Ordinal), content.Persona, turn.Locale);
@@ -62,6 +56,7 @@ internal sealed class ChatBotResponder(ChatBotContentCache contents, GroundedGen
             }
         }
 
+        var passages = chitChat.Passages;
         var reason = "no-llm";
         var injection = turn.Features.Get<PromptInjectionVerdict>();
         if (injection is { IsInjection: true })

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceBot.Abstractions.Bots;
 using ServiceBot.Abstractions.Filters;
 using ServiceBot.Abstractions.Responders;
+using ServiceBot.ChatBot.ChitChat;
 using ServiceBot.ChatBot.Content;
+using ServiceBot.ChatBot.Evaluation;
 using ServiceBot.ChatBot.Filters;
 using ServiceBot.ChatBot.Filters.Entailment;
 using ServiceBot.ChatBot.Generation;
@@ -32,6 +34,8 @@ public static class ChatBotServiceCollectionExtensions
         services.TryAddSingleton<ChatBotLlm>();
         services.TryAddSingleton<ChatBotContentCache>();
         services.TryAddSingleton<GroundedGenerator>();
+        services.TryAddSingleton<ChitChatMatcher>();
+        services.TryAddSingleton(sp => new ChitChatEvaluator(sp.GetRequiredService<ChatBotContentCache>(), sp.GetRequiredService<ChitChatMatcher>()));
 
         // The client's own timeout is off: NliOptions.Timeout bounds each check, batches included.
         services.AddHttpClient(TeiNliClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);

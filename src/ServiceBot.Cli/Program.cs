@@ -17,6 +17,7 @@ var root = new RootCommand("ServiceBot: a customer-service chatbot framework.")
     ImportCommand.Create(),
     ExportCommand.Create(),
     EvalCommand.Create(),
+    TestLlmCommand.Create(),
 };
 
 try

@@ -72,8 +72,9 @@ public sealed class DependencyRulesTests
         Assert.Equal(["ServiceBot.Server"], composers);
 
         // Besides the server, the command only starts the sample shop backend, a separate HTTP service
-        // that knows nothing of ServiceBot (it references no ServiceBot project).
-        Assert.Equal(["ServiceBot.Server", "ServiceBot.SampleBackend"], ProjectReferences("ServiceBot.Cli"));
+        // that knows nothing of ServiceBot (it references no ServiceBot project), and the test model
+        // server for demos (servicebot test-llm), which references only content loading.
+        Assert.Equal(["ServiceBot.Server", "ServiceBot.SampleBackend", "ServiceBot.TestLlm"], ProjectReferences("ServiceBot.Cli"));
         Assert.Empty(ProjectReferences("ServiceBot.SampleBackend"));
     }
 

@@ -46,6 +46,8 @@ internal sealed class Bm25ChitChatIndex : IChitChatIndex
 
     public int Count => _documents.Length;
 
+    public IEnumerable<string> Questions => _documents.Select(d => d.Question);
+
     /// <summary>Indexes every question of <paramref name="entries"/> with <paramref name="analyzer"/>.</summary>
     public static Bm25ChitChatIndex Build(IEnumerable<ChitChatEntry> entries, ITextAnalyzer analyzer)
     {

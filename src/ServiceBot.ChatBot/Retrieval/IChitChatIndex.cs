@@ -12,6 +12,9 @@ internal interface IChitChatIndex
     /// <summary>Number of corpus questions indexed.</summary>
     int Count { get; }
 
+    /// <summary>Every indexed corpus question, as written.</summary>
+    IEnumerable<string> Questions { get; }
+
     /// <summary>The best-matching questions for <paramref name="query"/> in <paramref name="locale"/>, most similar first.</summary>
     IReadOnlyList<ChitChatHit> Search(AnalyzedUtterance query, string locale, int candidates);
 

@@ -25,6 +25,9 @@ internal sealed partial class TemplateSet
 
     public int Count => _compiled.Select(c => c.Template).Distinct().Count();
 
+    /// <summary>The patterns without wildcards or captures, as written: the messages that match them exactly.</summary>
+    public IEnumerable<string> ExactPatterns => _compiled.Where(c => c.IsExact).Select(c => c.Source);
+
     /// <summary>Compiles templates, each with the file it was read from (for errors).</summary>
     /// <exception cref="BotDefinitionException">A template is incomplete, a regex does not compile, or a reply names an unknown placeholder.</exception>
     public static TemplateSet Compile(IEnumerable<(string File, ChitChatTemplate Template)> templates, ITextAnalyzer analyzer, Persona persona)

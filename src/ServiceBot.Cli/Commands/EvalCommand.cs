@@ -9,5 +9,6 @@ internal static class EvalCommand
     {
         EvalKbCommand.Create(),
         EvalIntentsCommand.Create(),
+        EvalChitChatCommand.Create(),
     };
 }

@@ -67,6 +67,8 @@ public sealed class RulesStageTests : IDisposable
     [Theory]
     [InlineData("转人工", "zh-CN", "人工客服")]
     [InlineData("帮我转人工客服吧", "zh-CN", "人工客服")]
+    [InlineData("人工客服！", "zh-CN", "人工客服")]
+    [InlineData("找一下人工客服", "zh-CN", "人工客服")]
     [InlineData("I want to talk to a human", "en-US", "human agent")]
     [InlineData("agent", "en-US", "human agent")]
     public async Task HandsOffWhenAPersonIsAskedFor(string text, string locale, string reply)
@@ -79,6 +81,18 @@ public sealed class RulesStageTests : IDisposable
         Assert.Equal("rule:handoff", turn.State.Handoff.Reason);
         Assert.True(turn.HasSideEffects);
         Assert.Contains(reply, turn.Replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("人工客服什么时候在")]
+    [InlineData("人工客服电话是多少")]
+    public async Task AQuestionAboutTheAgentsIsNotAHandoffRequest(string text)
+    {
+        // The knowledge base answers these (store-hours, contact); a handoff would not.
+        var turn = TestBots.Turn(text, ShopRules());
+
+        Assert.True(await TestBots.RunAsync(_stage, turn));
+        Assert.Empty(turn.Replies);
     }
 
     [Fact]
