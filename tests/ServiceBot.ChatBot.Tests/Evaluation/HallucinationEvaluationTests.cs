@@ -14,8 +14,9 @@ namespace ServiceBot.ChatBot.Tests.Evaluation;
 /// reply goes through all reply filters of the sample bot with its grounding passages and
 /// conversation, as the post-filter stage would run them. A reply the filters repair or block counts
 /// as flagged. Prints recall of ungrounded replies and the false-flag rate of grounded ones per split
-/// and per kind, and fails if they fall below what was measured (dev 84 % / 4 %, test 75 % / 1.5 %;
-/// the target is 95 % recall: semantic errors, counts and some durations get through).
+/// and per kind, and fails if they fall below what was measured (dev 96 % / 0 %, test 90.6 % / 0 %,
+/// holdout 65.7 % / 2.9 % after fixes informed by it, holdout2 70 % / 14.3 % on its one blind scoring;
+/// the target of 95 % at 5 % is met on dev only: semantic errors and derived arithmetic remain).
 /// </summary>
 public sealed class HallucinationEvaluationTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -30,7 +31,8 @@ public sealed class HallucinationEvaluationTests(ITestOutputHelper output) : IAs
     [Theory]
     [InlineData("dev", 0.96, 0.05)]
     [InlineData("test", 0.90, 0.05)]
-    [InlineData("holdout", 0.61, 0.16)]
+    [InlineData("holdout", 0.65, 0.03)]
+    [InlineData("holdout2", 0.70, 0.15)]
     public async Task TheFiltersCatchUngroundedRepliesAndLeaveGroundedOnesAlone(string split, double minRecall, double maxFalseFlags)
     {
         var contexts = LoadContexts();
