@@ -1,6 +1,6 @@
+using ServiceBot.Abstractions.Filters;
 using ServiceBot.Abstractions.Turns;
 using ServiceBot.ChatBot.Content;
-using ServiceBot.Abstractions.Filters;
 
 namespace ServiceBot.ChatBot.Filters;
 
