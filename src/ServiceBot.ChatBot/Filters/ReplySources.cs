@@ -10,21 +10,20 @@ namespace ServiceBot.ChatBot.Filters;
 /// </summary>
 internal static class ReplySources
 {
-    public static List<string> Of(TurnContext turn, ChatBotContent content)
+    /// <summary>The sources of <paramref name="turn"/>; what the customer said comes first.</summary>
+    public static ReplySourceTexts Of(TurnContext turn, ChatBotContent content)
     {
         var sources = new List<string> { turn.Text };
+        sources.AddRange(turn.State.RecentTurns.Select(t => t.UserText));
+        var customer = sources.Count;
         var grounding = turn.Features.Get<GroundingContext>();
         if (grounding is not null)
         {
             sources.AddRange(grounding.Passages.Select(p => p.Title + "\n" + p.Text));
         }
 
-        sources.AddRange(turn.State.RecentTurns.Select(t => t.UserText));
         sources.AddRange(content.Persona.AllValues());
         sources.AddRange(content.Facts.Rules.Allow);
-        return sources;
+        return new ReplySourceTexts(sources, customer);
     }
-
-    /// <summary>What the customer said: the question and recent turns.</summary>
-    public static IEnumerable<string> Customer(TurnContext turn) => turn.State.RecentTurns.Select(t => t.UserText).Prepend(turn.Text);
 }

@@ -29,12 +29,7 @@ internal sealed class UnsupportedClaimsFilter(ChatBotContentCache contents) : IR
         }
 
         var check = content.Claims.Check(text, Sources(turn, content), settings, content.Replies.Text(ChatBotReplies.SourcesHeading, turn.Locale));
-        return ValueTask.FromResult(check.Verdict switch
-        {
-            ReplyVerdict.Pass => ReplyFilterResult.Pass(text),
-            ReplyVerdict.Repaired => ReplyFilterResult.Repaired(check.Text, check.Reason),
-            _ => ReplyFilterResult.Blocked(text, check.Reason),
-        });
+        return ValueTask.FromResult(SentenceRemoval.Result(check.Verdict, text, check.Text, check.Reason));
     }
 
     /// <summary>The turn's source clauses, read once per grounding context (streamed sentences reuse them).</summary>
@@ -47,7 +42,7 @@ internal sealed class UnsupportedClaimsFilter(ChatBotContentCache contents) : IR
             return cached.Sources;
         }
 
-        var sources = content.Claims.Index(ReplySources.Of(turn, content));
+        var sources = content.Claims.Index(ReplySources.Of(turn, content).Texts);
         turn.Features.Set(new TurnClaims(grounding, content, sources));
         return sources;
     }

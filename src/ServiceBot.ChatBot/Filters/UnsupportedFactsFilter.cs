@@ -30,12 +30,7 @@ internal sealed class UnsupportedFactsFilter(ChatBotContentCache contents) : IRe
 
         var index = Sources(turn, content);
         var check = FactChecker.Check(text, index, content.Facts, settings, content.Replies.Text(ChatBotReplies.SourcesHeading, turn.Locale));
-        return ValueTask.FromResult(check.Verdict switch
-        {
-            ReplyVerdict.Pass => ReplyFilterResult.Pass(text),
-            ReplyVerdict.Repaired => ReplyFilterResult.Repaired(check.Text, check.Reason),
-            _ => ReplyFilterResult.Blocked(text, check.Reason),
-        });
+        return ValueTask.FromResult(SentenceRemoval.Result(check.Verdict, text, check.Text, check.Reason));
     }
 
     /// <summary>The turn's fact index, built once per grounding context (streamed sentences reuse it).</summary>
@@ -48,7 +43,8 @@ internal sealed class UnsupportedFactsFilter(ChatBotContentCache contents) : IRe
             return cached.Index;
         }
 
-        var index = FactIndex.Build(ReplySources.Of(turn, content), content.Facts, ReplySources.Customer(turn));
+        var sources = ReplySources.Of(turn, content);
+        var index = FactIndex.Build(sources.Texts, content.Facts, sources.CustomerCount);
         turn.Features.Set(new TurnFacts(grounding, content, index));
         return index;
     }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using ServiceBot.Abstractions.Activities;
 using ServiceBot.Abstractions.Bots;
 using ServiceBot.ChatBot.Evaluation;
 
@@ -16,12 +15,6 @@ namespace ServiceBot.Cli.Commands;
 /// </summary>
 internal static class EvalChitChatCommand
 {
-    private static readonly JsonSerializerOptions ReportJson = new(ActivityJson.Options)
-    {
-        WriteIndented = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public static Command Create()
     {
         var bot = new Option<string?>("--bot", "-b") { Description = "Bot id whose chit-chat and knowledge base are used (default: the default bot)." };
@@ -87,7 +80,7 @@ internal static class EvalChitChatCommand
 
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(report, ReportJson));
+                Console.WriteLine(JsonSerializer.Serialize(report, EvalCommand.ReportJson));
             }
             else
             {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using ServiceBot.Abstractions.Activities;
 using ServiceBot.Abstractions.Bots;
 using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.Text;
@@ -17,13 +16,6 @@ namespace ServiceBot.Cli.Commands;
 /// </summary>
 internal static class EvalKbCommand
 {
-    // NaN stands for "not measured" (e.g. no answers given), which plain JSON cannot carry.
-    private static readonly JsonSerializerOptions ReportJson = new(ActivityJson.Options)
-    {
-        WriteIndented = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public static Command Create()
     {
         var queries = new Option<FileInfo>("--queries", "-q")
@@ -76,7 +68,7 @@ internal static class EvalKbCommand
 
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(report, ReportJson));
+                Console.WriteLine(JsonSerializer.Serialize(report, EvalCommand.ReportJson));
             }
             else
             {

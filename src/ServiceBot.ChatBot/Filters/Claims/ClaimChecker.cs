@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ServiceBot.Abstractions.Filters;
 using ServiceBot.ChatBot.Content;
-using ServiceBot.ChatBot.Filters.Facts;
 
 namespace ServiceBot.ChatBot.Filters.Claims;
 
@@ -84,30 +83,14 @@ internal sealed partial class ClaimChecker
             return new ClaimCheck(ReplyVerdict.Pass, reply, [], 0);
         }
 
-        var found = unsupported.Select(u => (u.Kind, u.Text)).ToList();
-        if (string.Equals(settings.Policy, "block", StringComparison.OrdinalIgnoreCase))
-        {
-            return new ClaimCheck(ReplyVerdict.Blocked, reply, found, 0);
-        }
-
-        var kept = new StringBuilder(reply.Length);
-        var removed = 0;
-        for (var i = 0; i < sentences.Count; i++)
-        {
-            if (unsupported.Exists(u => u.Sentence == i))
-            {
-                removed++;
-            }
-            else
-            {
-                kept.Append(reply, sentences[i].Start, sentences[i].Length);
-            }
-        }
-
-        var text = kept.ToString().Trim();
-        return removed > settings.MaxRemovedSentences || !FactChecker.HasBody(text, sourcesHeading)
-            ? new ClaimCheck(ReplyVerdict.Blocked, reply, found, removed)
-            : new ClaimCheck(ReplyVerdict.Repaired, text, found, removed);
+        var (verdict, text, removed) = SentenceRemoval.Apply(
+            reply,
+            sentences,
+            i => unsupported.Exists(u => u.Sentence == i),
+            string.Equals(settings.Policy, "block", StringComparison.OrdinalIgnoreCase),
+            settings.MaxRemovedSentences,
+            sourcesHeading);
+        return new ClaimCheck(verdict, text, [.. unsupported.Select(u => (u.Kind, u.Text))], removed);
     }
 
     /// <summary>The first clause of <paramref name="sentence"/> that contradicts its closest source clause, or null.</summary>

@@ -136,27 +136,11 @@ internal sealed partial class EntailmentFilter(ChatBotContentCache contents, INl
             return ReplyFilterResult.Pass(text);
         }
 
-        var reason = string.Join("; ", reasons);
         // With every claim removed, what is left (a greeting, a question, the sources list) answers nothing.
-        if (settings.Blocks || unsupported.Count > settings.MaxRemovedSentences || unsupported.Count == claims.Count)
-        {
-            return ReplyFilterResult.Blocked(text, reason);
-        }
-
-        var kept = new StringBuilder(text.Length);
-        for (var i = 0; i < sentences.Count; i++)
-        {
-            if (!unsupported.Contains(i))
-            {
-                kept.Append(text, sentences[i].Start, sentences[i].Length);
-            }
-        }
-
-        kept.Append(text, bodyLength, text.Length - bodyLength);
-        var repaired = kept.ToString().Trim();
-        return FactChecker.HasBody(repaired, heading)
-            ? ReplyFilterResult.Repaired(repaired, reason)
-            : ReplyFilterResult.Blocked(text, reason);
+        var reason = string.Join("; ", reasons);
+        var (verdict, repaired, _) = SentenceRemoval.Apply(
+            text, sentences, unsupported.Contains, settings.Blocks || unsupported.Count == claims.Count, settings.MaxRemovedSentences, heading);
+        return SentenceRemoval.Result(verdict, text, repaired, reason);
     }
 
     /// <summary>Where the sources list the generator appends (heading, then <c>[n] title</c> lines) begins; the text's length when it has none.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using ServiceBot.Abstractions.Filters;
 using ServiceBot.ChatBot.Content;
@@ -37,32 +36,15 @@ internal static partial class FactChecker
             return new FactCheck(ReplyVerdict.Pass, reply, [], 0);
         }
 
-        if (string.Equals(settings.Policy, "block", StringComparison.OrdinalIgnoreCase))
-        {
-            return new FactCheck(ReplyVerdict.Blocked, reply, unsupported, 0);
-        }
-
-        var kept = new StringBuilder(reply.Length);
-        var removed = 0;
-        foreach (var (start, length) in SentenceSplitter.Split(reply))
-        {
-            if (unsupported.Exists(u => u.Item1.Start < start + length && u.Item1.Start + u.Item1.Length > start))
-            {
-                removed++;
-            }
-            else
-            {
-                kept.Append(reply, start, length);
-            }
-        }
-
-        var text = kept.ToString().Trim();
-        if (removed > settings.MaxRemovedSentences || !HasBody(text, sourcesHeading))
-        {
-            return new FactCheck(ReplyVerdict.Blocked, reply, unsupported, removed);
-        }
-
-        return new FactCheck(ReplyVerdict.Repaired, text, unsupported, removed);
+        var split = sentences ?? SentenceSplitter.Split(reply);
+        var (verdict, text, removed) = SentenceRemoval.Apply(
+            reply,
+            split,
+            i => unsupported.Exists(u => u.Item1.Start < split[i].Start + split[i].Length && u.Item1.Start + u.Item1.Length > split[i].Start),
+            string.Equals(settings.Policy, "block", StringComparison.OrdinalIgnoreCase),
+            settings.MaxRemovedSentences,
+            sourcesHeading);
+        return new FactCheck(verdict, text, unsupported, removed);
     }
 
     /// <summary>True when <paramref name="text"/> says something besides citation markers and a sources list.</summary>

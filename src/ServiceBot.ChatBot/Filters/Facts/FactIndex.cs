@@ -28,19 +28,19 @@ internal sealed class FactIndex
     /// <summary>Indexes <paramref name="sources"/> with the facts <paramref name="extractor"/> finds in them.</summary>
     /// <param name="sources">Everything the reply may rely on.</param>
     /// <param name="extractor">The bot's fact extractor.</param>
-    /// <param name="customer">What the customer said (also among <paramref name="sources"/>): the figures arithmetic may start from.</param>
-    public static FactIndex Build(IEnumerable<string> sources, FactExtractor extractor, IEnumerable<string>? customer = null)
+    /// <param name="customerCount">How many of the first <paramref name="sources"/> the customer said: the figures arithmetic may start from.</param>
+    public static FactIndex Build(IReadOnlyList<string> sources, FactExtractor extractor, int customerCount = 0)
     {
-        var folded = sources.Where(s => !string.IsNullOrEmpty(s)).Select(FactExtractor.Fold).ToList();
-        var index = new FactIndex(string.Join("\n", folded));
-        foreach (var said in customer ?? [])
-        {
-            index._customerAmounts.AddRange(extractor.Extract(FactExtractor.Fold(said)).Where(f => f.Kind == FactKind.Amount && f.Low == f.High && f.Low > 0));
-        }
-
-        foreach (var source in folded)
+        var folded = sources.Select((s, i) => (Text: FactExtractor.Fold(s), Customer: i < customerCount)).Where(s => s.Text.Length > 0).ToList();
+        var index = new FactIndex(string.Join("\n", folded.Select(s => s.Text)));
+        foreach (var (source, customer) in folded)
         {
             var facts = extractor.Extract(source);
+            if (customer)
+            {
+                index._customerAmounts.AddRange(facts.Where(f => f.Kind == FactKind.Amount && f.Low == f.High && f.Low > 0));
+            }
+
             foreach (var fact in facts)
             {
                 index.Add(fact);
