@@ -1,14 +1,18 @@
 using BenchmarkDotNet.Running;
 using ServiceBot.Benchmarks.Filter;
+using ServiceBot.Benchmarks.Kb;
 
 // `dotnet run -c Release --project bench/ServiceBot.Benchmarks -- --filter '*FunnelTurn*'` runs one suite;
 // with no filter BenchmarkDotNet lists the suites and asks.
 // `-- filter-throughput CORPUS PATTERNS` measures the rejector beside the npm peers (bench/filter/run.sh);
+// `-- ann DIR KIND` measures the HNSW index beside hnswlib-node on the same vectors (bench/ann/run.sh);
 // `-- injection-eval` and `-- rejector-eval` print the quality numbers of docs/funnel.md.
 switch (args)
 {
     case ["filter-throughput", .. var rest]:
         return FilterThroughput.Run(rest);
+    case ["ann", .. var rest]:
+        return AnnComparison.Run(rest);
     case ["injection-eval", .. var rest]:
         return InjectionEvaluation.Run(rest);
     case ["rejector-eval", .. var rest]:
