@@ -22,6 +22,7 @@ public sealed class Bm25Index
     private readonly float[] _postingTf;
     private readonly float[] _lengthNorm;   // per doc: k1 * (1 - b + b * dl / avgdl)
     private readonly float[] _idf;
+    private readonly float[] _maxImpact;    // per term: the largest tf / (tf + norm) of its postings
 
     private Bm25Index(Bm25Parameters parameters, FrozenDictionary<string, int> termIds, int[] postingStart, int[] postingDocs, float[] postingTf, float[] lengthNorm, float[] idf, float averageLength)
     {
@@ -32,6 +33,18 @@ public sealed class Bm25Index
         _postingTf = postingTf;
         _lengthNorm = lengthNorm;
         _idf = idf;
+        _maxImpact = new float[idf.Length];
+        for (var t = 0; t < idf.Length; t++)
+        {
+            var max = 0f;
+            for (var p = postingStart[t]; p < postingStart[t + 1]; p++)
+            {
+                var tf = postingTf[p];
+                max = Math.Max(max, tf / (tf + lengthNorm[postingDocs[p]]));
+            }
+
+            _maxImpact[t] = max;
+        }
         AverageLength = averageLength;
     }
 
@@ -176,19 +189,50 @@ public sealed class Bm25Index
             acc = _accumulator = new Accumulator(DocumentCount);
         }
 
+        var terms = acc.Terms(query.Count);
+        var known = 0;
         var k1Plus1 = Parameters.K1 + 1;
+        foreach (var q in query)
+        {
+            if (_termIds.TryGetValue(q.Term, out var t) && q.Weight > 0)
+            {
+                var weight = q.Weight * _idf[t] * k1Plus1;
+                terms[known++] = new QueryTerm(t, weight, weight * _maxImpact[t]);
+            }
+        }
+
+        // MaxScore: terms by descending best possible contribution; once the k-th best score so far
+        // beats everything the remaining terms could add, a document they alone would bring in can no
+        // longer make the top k, so their long posting lists (the 怎么 and 如何 of every question) are
+        // only probed for the documents still in the race. The top k and their scores are exact.
+        var span = terms.AsSpan(0, known);
+        span.Sort(static (a, b) => b.Bound.CompareTo(a.Bound));
+        var remaining = 0f;
+        for (var i = known - 1; i >= 0; i--)
+        {
+            remaining += span[i].Bound;
+            span[i] = span[i] with { Remaining = remaining };
+        }
+
         try
         {
-            foreach (var q in query)
+            var next = 0;
+            var threshold = float.NegativeInfinity;
+            for (; next < known; next++)
             {
-                if (!_termIds.TryGetValue(q.Term, out var t))
+                var term = span[next];
+                var begin = _postingStart[term.Id];
+                var end = _postingStart[term.Id + 1];
+                if (next > 0 && end - begin >= PruneCheckLength && acc.TouchedCount >= count)
                 {
-                    continue;
+                    threshold = KthScore(acc, count, exclude);
+                    if (threshold > term.Remaining)
+                    {
+                        break;
+                    }
                 }
 
-                var weight = q.Weight * _idf[t] * k1Plus1;
-                var end = _postingStart[t + 1];
-                for (var p = _postingStart[t]; p < end; p++)
+                for (var p = begin; p < end; p++)
                 {
                     var d = _postingDocs[p];
                     var tf = _postingTf[p];
@@ -198,27 +242,96 @@ public sealed class Bm25Index
                         acc.Touch(d);
                     }
 
-                    s += weight * tf / (tf + _lengthNorm[d]);
+                    s += term.Weight * tf / (tf + _lengthNorm[d]);
                 }
             }
 
-            var top = new TopK(count);
-            for (var i = 0; i < acc.TouchedCount; i++)
-            {
-                var d = acc.Touched[i];
-                var s = acc.Scores[d];
-                if (s > top.Threshold && (exclude is null || !exclude(d)))
-                {
-                    top.Add(d, s);
-                }
-            }
-
-            return top.ToSortedArray();
+            return next < known
+                ? FinishInRace(acc, span[next..], threshold, count, exclude)
+                : Top(acc, acc.Touched.AsSpan(0, acc.TouchedCount), count, exclude);
         }
         finally
         {
             acc.Reset();
         }
+    }
+
+    // Below this many postings a list is cheaper to scan than to check whether it can be skipped.
+    private const int PruneCheckLength = 2048;
+
+    private static float KthScore(Accumulator acc, int count, Func<int, bool>? exclude)
+    {
+        var top = new TopK(count);
+        for (var i = 0; i < acc.TouchedCount; i++)
+        {
+            var d = acc.Touched[i];
+            var s = acc.Scores[d];
+            if (s >= top.Threshold && (exclude is null || !exclude(d)))
+            {
+                top.Add(d, s);
+            }
+        }
+
+        return top.Threshold;
+    }
+
+    /// <summary>Adds the remaining terms to the documents that can still reach the top k, probing each posting list.</summary>
+    private ScoredItem[] FinishInRace(Accumulator acc, ReadOnlySpan<QueryTerm> rest, float threshold, int count, Func<int, bool>? exclude)
+    {
+        var race = acc.Race();
+        var racing = 0;
+        for (var i = 0; i < acc.TouchedCount; i++)
+        {
+            var d = acc.Touched[i];
+            if (acc.Scores[d] + rest[0].Remaining >= threshold)
+            {
+                if (racing == race.Length)
+                {
+                    race = acc.GrowRace();
+                }
+
+                race[racing++] = d;
+            }
+        }
+
+        var docs = race.AsSpan(0, racing);
+        docs.Sort();
+        foreach (var term in rest)
+        {
+            var from = _postingStart[term.Id];
+            var end = _postingStart[term.Id + 1];
+            foreach (var d in docs)
+            {
+                var at = Array.BinarySearch(_postingDocs, from, end - from, d);
+                if (at >= 0)
+                {
+                    var tf = _postingTf[at];
+                    acc.Scores[d] += term.Weight * tf / (tf + _lengthNorm[d]);
+                    from = at + 1;
+                }
+                else
+                {
+                    from = ~at;
+                }
+            }
+        }
+
+        return Top(acc, docs, count, exclude);
+    }
+
+    private static ScoredItem[] Top(Accumulator acc, ReadOnlySpan<int> docs, int count, Func<int, bool>? exclude)
+    {
+        var top = new TopK(count);
+        foreach (var d in docs)
+        {
+            var s = acc.Scores[d];
+            if (s > top.Threshold && (exclude is null || !exclude(d)))
+            {
+                top.Add(d, s);
+            }
+        }
+
+        return top.ToSortedArray();
     }
 
     /// <summary>The BM25 score of one document for the query (0 when it shares no term).</summary>
@@ -278,6 +391,20 @@ public sealed class Bm25Index
             Touched[TouchedCount++] = doc;
         }
 
+        private QueryTerm[] _terms = new QueryTerm[16];
+        private int[] _race = new int[256];
+
+        public QueryTerm[] Terms(int count) => _terms.Length >= count ? _terms : _terms = new QueryTerm[count];
+
+        public int[] Race() => _race;
+
+        public int[] GrowRace()
+        {
+            var bigger = new int[_race.Length * 2];
+            _race.CopyTo(bigger, 0);
+            return _race = bigger;
+        }
+
         public void Reset()
         {
             for (var i = 0; i < TouchedCount; i++)
@@ -288,4 +415,12 @@ public sealed class Bm25Index
             TouchedCount = 0;
         }
     }
+
+    /// <summary>A query term as the search uses it.</summary>
+    /// <param name="Id">Term id.</param>
+    /// <param name="Weight">Query weight × idf × (k1 + 1).</param>
+    /// <param name="Bound">The most this term adds to any document's score.</param>
+    /// <param name="Remaining">The most this term and all after it add together.</param>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
+    private readonly record struct QueryTerm(int Id, float Weight, float Bound, float Remaining = 0);
 }
