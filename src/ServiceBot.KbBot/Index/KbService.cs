@@ -33,9 +33,9 @@ internal sealed partial class KbService : IDisposable
     private readonly ConcurrentDictionary<string, Func<string, IReadOnlyList<string>>?> _synonyms = new(StringComparer.OrdinalIgnoreCase);
     private readonly IDisposable? _subscription;
 
-    public KbService(KbRegistry registry, ITextAnalyzer analyzer, IOptions<KbBotOptions> options, ILogger<KbService> logger, IEnumerable<IKnowledgeStore> stores, IEnumerable<IKnowledgeChangeNotifier> notifiers, IEnumerable<IKbEncoderFactory> encoders, IEnumerable<ISynonymSource> synonymSources, IEnumerable<IDocumentStore> documentStores)
+    public KbService(KbRegistry registry, ITextAnalyzer analyzer, IOptions<KbBotOptions> options, ILogger<KbService> logger, IEnumerable<IKnowledgeStore> stores, IEnumerable<IKnowledgeChangeNotifier> notifiers, IEnumerable<IKbEncoderFactory> encoders, IEnumerable<ISynonymSource> synonymSources, IEnumerable<IDocumentStore>? documentStores = null)
     {
-        _documents = documentStores.LastOrDefault();
+        _documents = documentStores?.LastOrDefault();
         _registry = registry;
         _analyzer = analyzer;
         _options = options.Value;
