@@ -61,6 +61,11 @@ internal static class HtmlDocumentReader
         {
             var text = DocumentTextBuilder.Collapse(_inline.ToString());
             _inline.Clear();
+            if (text.Length == 0)
+            {
+                return;
+            }
+
             if (line)
             {
                 Builder.Line(text);

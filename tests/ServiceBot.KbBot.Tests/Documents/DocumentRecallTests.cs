@@ -89,7 +89,9 @@ public sealed class DocumentRecallTests
         Assert.Contains(seeded, d => d.Id == "policies.zh.md");
         Assert.DoesNotContain(before, p => p.SourceId.StartsWith("gift.md#", StringComparison.Ordinal));
         Assert.Equal(1, summary.Added);
-        Assert.Equal("gift.md#0", after[0].SourceId);
+        // An FAQ entry that both its question and its answer recall can rank above the chunk; the chunk is still among the passages.
+        Assert.Contains(after, p => p.SourceId == "gift.md#0");
+        Assert.Equal("gift.md#0", after.First(p => p.Kind == "doc").SourceId);
     }
 
     [Fact]
