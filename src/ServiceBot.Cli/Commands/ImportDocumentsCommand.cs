@@ -17,7 +17,7 @@ internal static class ImportDocumentsCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<FileSystemInfo[]>("PATH") { Description = "Document files (.md, .markdown, .html, .htm, .txt, .docx) or folders.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Document files (.md, .markdown, .html, .htm, .txt, .docx) or folders.", Arity = ArgumentArity.OneOrMore };
         var bot = new Option<string?>("--bot", "-b") { Description = "Bot id (default: the default bot)." };
         var mode = new Option<KnowledgeImportMode>("--mode", "-m")
         {
@@ -32,18 +32,23 @@ internal static class ImportDocumentsCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = KnowledgeHost.Build(parse.UnmatchedTokens);
+            // A variadic argument also collects the --ServiceBot:… switches; they configure the host, they are not paths.
+            var values = parse.GetValue(paths) ?? [];
+            var switches = values.Where(IsSwitch).Concat(parse.UnmatchedTokens).ToList();
+            using var host = KnowledgeHost.Build(switches);
             var target = KnowledgeHost.FindBot(host.Services, parse.GetValue(bot));
             if (target is null)
             {
                 return 2;
             }
 
-            var files = parse.GetValue(paths)!.Select(p => p.FullName).ToList();
+            var files = values.Where(v => !IsSwitch(v)).Select(Path.GetFullPath).ToList();
             return await RunAsync(host.Services, target, files, parse.GetValue(mode), parse.GetValue(dryRun), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
+
+    private static bool IsSwitch(string value) => value.StartsWith("--", StringComparison.Ordinal);
 
     public static async Task<int> RunAsync(IServiceProvider services, BotDefinition bot, IReadOnlyList<string> paths, KnowledgeImportMode mode, bool dryRun, CancellationToken cancellationToken)
     {
