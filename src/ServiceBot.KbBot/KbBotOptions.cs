@@ -18,6 +18,10 @@ public sealed class KbBotOptions
     [Range(1024, long.MaxValue)]
     public long MaxImportBytes { get; set; } = 100L * 1024 * 1024;
 
+    /// <summary>Largest document file (md, html, txt, docx) accepted, in bytes; a .docx's XML may unpack to four times this.</summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxDocumentBytes { get; set; } = Documents.DocumentFiles.DefaultMaxBytes;
+
     /// <summary>How often replicas compare the store revision in case a change notice was missed.</summary>
     public TimeSpan RevisionPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

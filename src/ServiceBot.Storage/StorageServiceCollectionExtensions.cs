@@ -16,7 +16,9 @@ public static class StorageServiceCollectionExtensions
         _ = configuration;
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteDatabases>();
-        services.Replace(ServiceDescriptor.Singleton<IKnowledgeStore, SqliteKnowledgeStore>());
+        services.TryAddSingleton<SqliteKnowledgeStore>();
+        services.Replace(ServiceDescriptor.Singleton<IKnowledgeStore>(sp => sp.GetRequiredService<SqliteKnowledgeStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteKnowledgeStore>()));
         services.Replace(ServiceDescriptor.Singleton<IConversationLog, SqliteConversationLog>());
         return services;
     }

@@ -62,6 +62,33 @@ public sealed class ImportExportCommandTests : IDisposable
         Assert.Equal(["a"], after.Entries.Select(e => e.Id));
     }
 
+    [Fact]
+    public async Task ImportsDocumentsAndABadDocumentImportsNothingOfItsBatch()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var gift = Path.Combine(_data, "gift.md");
+        await File.WriteAllTextAsync(gift, "# 礼品服务\n\n## 礼品包装\n\n每件加收5元。\n", ct);
+        var hours = Path.Combine(_data, "hours.txt");
+        await File.WriteAllTextAsync(hours, "客服时间：每天9:00–22:00。", ct);
+        var broken = Path.Combine(_data, "broken.docx");
+        await File.WriteAllTextAsync(broken, "not a zip", ct);
+
+        var byExtension = await RunAsync("import", gift, "--bot", "shop");
+        var failed = await RunAsync("import", "docs", hours, broken, "--bot", "shop");
+        var replaced = await RunAsync("import", "docs", gift, "--bot", "shop", "--mode", "replace");
+
+        Assert.True(byExtension.Code == 0, byExtension.Error);
+        Assert.Contains("1 added", byExtension.Output, StringComparison.Ordinal);
+        Assert.Equal(2, failed.Code);
+        Assert.Contains(broken + ": the file is not a valid .docx package", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", failed.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", failed.Error, StringComparison.Ordinal);
+
+        // hours.txt read fine but shared its batch with the broken file, so it was never stored: replace deletes nothing.
+        Assert.True(replaced.Code == 0, replaced.Error);
+        Assert.Contains("0 added, 0 updated, 1 unchanged, 0 deleted", replaced.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("import", "missing.json", "does not exist")]
     [InlineData("import", "kb.txt", "unknown FAQ file type")]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.Text;
+using ServiceBot.KbBot.Documents;
 using ServiceBot.KbBot.Formats;
 using Spectre.Console;
 
@@ -10,6 +11,7 @@ namespace ServiceBot.Cli.Commands;
 /// <summary>
 /// <c>servicebot import FILE</c>: validates a FAQ file (json, jsonl, csv, xlsx) completely and only then
 /// writes it into the bot's knowledge store in one transaction, so a bad row never half-imports.
+/// A document (md, html, docx) or a folder goes to <c>servicebot import docs</c>, which also takes .txt.
 /// </summary>
 internal static class ImportCommand
 {
@@ -17,7 +19,7 @@ internal static class ImportCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "FAQ file: .json, .jsonl, .csv or .xlsx." };
+        var file = new Argument<FileInfo>("FILE") { Description = "FAQ file: .json, .jsonl, .csv or .xlsx (a .md, .html, .docx document or a folder is imported as documents)." };
         var bot = new Option<string?>("--bot", "-b") { Description = "Bot id (default: the default bot)." };
         var mode = new Option<KnowledgeImportMode>("--mode", "-m")
         {
@@ -29,6 +31,7 @@ internal static class ImportCommand
         {
             file, bot, mode, dryRun,
         };
+        command.Subcommands.Add(ImportDocumentsCommand.Create());
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -40,6 +43,11 @@ internal static class ImportCommand
             }
 
             var path = parse.GetValue(file)!.FullName;
+            if (Directory.Exists(path) || (DocumentFiles.IsDocument(path) && !path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)))
+            {
+                return await ImportDocumentsCommand.RunAsync(host.Services, target, [path], parse.GetValue(mode), parse.GetValue(dryRun), cancellationToken).ConfigureAwait(false);
+            }
+
             var analyzer = host.Services.GetService<ITextAnalyzer>();
             var result = await ReadAsync(path, analyzer, cancellationToken).ConfigureAwait(false);
             Report(result);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.Text;
+using ServiceBot.KbBot.Documents;
 using ServiceBot.KbBot.Matching;
 using ServiceBot.KbBot.Ranking;
 using ServiceBot.KbBot.Settings;
@@ -31,6 +32,9 @@ internal sealed class KbIndexBuilder
     /// <summary>Optional synonym lookup used for query expansion (set by the bot's synonym list).</summary>
     public Func<string, IReadOnlyList<string>>? Synonyms { get; init; }
 
+    /// <summary>Document chunks indexed with the FAQ answers for QA recall (<see cref="KbSnapshot.Passages"/>).</summary>
+    public IReadOnlyList<DocumentChunk> Chunks { get; init; } = [];
+
     /// <summary>Also calibrates the configurations without rerank (for <c>eval kb</c>); the responder needs only the reranked ones.</summary>
     public bool CalibrateAllModes { get; init; }
 
@@ -50,7 +54,7 @@ internal sealed class KbIndexBuilder
 
         var (vectors, degraded) = await BuildVectorsAsync(botId, rows, live.Length, settings, cancellationToken).ConfigureAwait(false);
         var bm25 = Bm25Index.Build(rows.Select(r => (IReadOnlyList<string>)r.Terms).ToArray(), bm25Parameters);
-        return new KbSnapshot(botId, revision, live, rows, bm25, vectors, model, settings) { DegradedReason = degraded, Training = report };
+        return new KbSnapshot(botId, revision, live, rows, bm25, vectors, model, settings) { DegradedReason = degraded, Training = report, Passages = BuildPassages(live, bm25Parameters) };
     }
 
     /// <summary>One row per distinct question of each entry; the standard question first.</summary>
@@ -70,6 +74,31 @@ internal sealed class KbIndexBuilder
         }
 
         return [.. rows];
+    }
+
+    /// <summary>The QA index: every entry's answer as plain text, then every chunk under its heading path.</summary>
+    public KbPassageIndex BuildPassages(IReadOnlyList<FaqEntry> entries, Bm25Parameters parameters)
+    {
+        var passages = new List<KbPassage>(entries.Count + Chunks.Count);
+        var terms = new List<IReadOnlyList<string>>(passages.Capacity);
+        for (var e = 0; e < entries.Count; e++)
+        {
+            var entry = entries[e];
+            var answer = string.Equals(entry.Answer.Format, "markdown", StringComparison.OrdinalIgnoreCase)
+                ? MarkdownDocumentReader.ToPlainText(entry.Answer.Text)
+                : entry.Answer.Text.Trim();
+            passages.Add(new KbPassage(KbPassage.FaqKind, entry.Id, entry.StandardQuestion, answer, e));
+            terms.Add([.. _analyzer.Analyze(answer).Terms]);
+        }
+
+        foreach (var chunk in Chunks)
+        {
+            var text = chunk.Text.Trim();
+            passages.Add(new KbPassage(KbPassage.DocumentKind, chunk.Id, chunk.Title, text, -1));
+            terms.Add([.. _analyzer.Analyze(chunk.Title + "\n" + text).Terms]);
+        }
+
+        return new KbPassageIndex(passages, Bm25Index.Build(terms, parameters), Chunks.Count);
     }
 
     private void AddRow(List<KbRow> rows, HashSet<string> seen, int entry, string text, bool standard)

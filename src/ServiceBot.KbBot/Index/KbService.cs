@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ServiceBot.Abstractions.Bots;
 using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.Text;
+using ServiceBot.KbBot.Documents;
 using ServiceBot.KbBot.Formats;
 using ServiceBot.KbBot.Settings;
 
@@ -22,6 +23,7 @@ internal sealed partial class KbService : IDisposable
     private readonly KbRegistry _registry;
     private readonly ITextAnalyzer _analyzer;
     private readonly IKnowledgeStore? _store;
+    private readonly IDocumentStore? _documents;
     private readonly IKnowledgeChangeNotifier? _notifier;
     private readonly IKbEncoderFactory? _encoders;
     private readonly KbBotOptions _options;
@@ -31,8 +33,9 @@ internal sealed partial class KbService : IDisposable
     private readonly ConcurrentDictionary<string, Func<string, IReadOnlyList<string>>?> _synonyms = new(StringComparer.OrdinalIgnoreCase);
     private readonly IDisposable? _subscription;
 
-    public KbService(KbRegistry registry, ITextAnalyzer analyzer, IOptions<KbBotOptions> options, ILogger<KbService> logger, IEnumerable<IKnowledgeStore> stores, IEnumerable<IKnowledgeChangeNotifier> notifiers, IEnumerable<IKbEncoderFactory> encoders, IEnumerable<ISynonymSource> synonymSources)
+    public KbService(KbRegistry registry, ITextAnalyzer analyzer, IOptions<KbBotOptions> options, ILogger<KbService> logger, IEnumerable<IKnowledgeStore> stores, IEnumerable<IKnowledgeChangeNotifier> notifiers, IEnumerable<IKbEncoderFactory> encoders, IEnumerable<ISynonymSource> synonymSources, IEnumerable<IDocumentStore>? documentStores = null)
     {
+        _documents = documentStores?.LastOrDefault();
         _registry = registry;
         _analyzer = analyzer;
         _options = options.Value;
@@ -54,6 +57,7 @@ internal sealed partial class KbService : IDisposable
     public async ValueTask LoadAsync(BotDefinition bot, CancellationToken cancellationToken)
     {
         var settings = ReadSettings(bot);
+        var chunking = ReadChunking(bot);
         _bots[bot.Id] = bot;
         _synonyms[bot.Id] = SynonymSource?.For(bot);
         var knowledge = bot.GetSettings<KnowledgeSettings>(KnowledgeSettings.Section);
@@ -78,7 +82,13 @@ internal sealed partial class KbService : IDisposable
             revision = await _store.GetRevisionAsync(bot.Id, cancellationToken).ConfigureAwait(false);
         }
 
-        await BuildAndPublishAsync(bot, settings, entries, revision, cancellationToken).ConfigureAwait(false);
+        var documents = await LoadDocumentsAsync(bot, knowledge, cancellationToken).ConfigureAwait(false);
+        if (_store is not null && _documents is not null)
+        {
+            revision = await _store.GetRevisionAsync(bot.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        await BuildAndPublishAsync(bot, settings, entries, Chunk(documents, chunking), revision, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Rebuilds a loaded bot's snapshot from the store when its revision moved; true when a new snapshot was published.</summary>
@@ -100,7 +110,8 @@ internal sealed partial class KbService : IDisposable
             }
 
             var entries = await _store.ListFaqsAsync(botId, cancellationToken).ConfigureAwait(false);
-            await BuildAndPublishAsync(bot, ReadSettings(bot), entries, revision, cancellationToken).ConfigureAwait(false);
+            var documents = _documents is null ? [] : await _documents.ListDocumentsAsync(botId, cancellationToken).ConfigureAwait(false);
+            await BuildAndPublishAsync(bot, ReadSettings(bot), entries, Chunk(documents, ReadChunking(bot)), revision, cancellationToken).ConfigureAwait(false);
             return true;
         }
         finally
@@ -130,6 +141,57 @@ internal sealed partial class KbService : IDisposable
         return settings;
     }
 
+    internal static ChunkingSettings ReadChunking(BotDefinition bot)
+    {
+        var chunking = bot.GetSettings<KnowledgeSettings>(KnowledgeSettings.Section).Chunking;
+        var problems = chunking.Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new BotDefinitionException(bot.SourcePath, string.Join(" ", problems));
+        }
+
+        return chunking;
+    }
+
+    private static List<DocumentChunk> Chunk(IReadOnlyList<KnowledgeDocument> documents, ChunkingSettings chunking) =>
+        [.. documents.SelectMany(d => ChunkSplitter.Split(d, chunking))];
+
+    // Documents come from the store when there is one; an empty store is seeded from knowledge.documents, as the FAQ is.
+    private async ValueTask<IReadOnlyList<KnowledgeDocument>> LoadDocumentsAsync(BotDefinition bot, KnowledgeSettings knowledge, CancellationToken cancellationToken)
+    {
+        if (_store is null || _documents is null)
+        {
+            return await ReadDocumentFilesAsync(bot, knowledge, cancellationToken).ConfigureAwait(false);
+        }
+
+        var documents = await _documents.ListDocumentsAsync(bot.Id, cancellationToken).ConfigureAwait(false);
+        if (documents.Count == 0 && _options.SeedFromFiles && knowledge.Documents.Count > 0)
+        {
+            var seed = await ReadDocumentFilesAsync(bot, knowledge, cancellationToken).ConfigureAwait(false);
+            var summary = await _documents.ImportDocumentsAsync(bot.Id, seed, KnowledgeImportMode.Merge, cancellationToken).ConfigureAwait(false);
+            LogSeededDocuments(_logger, bot.Id, summary.Added);
+            documents = await _documents.ListDocumentsAsync(bot.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return documents;
+    }
+
+    private async ValueTask<IReadOnlyList<KnowledgeDocument>> ReadDocumentFilesAsync(BotDefinition bot, KnowledgeSettings knowledge, CancellationToken cancellationToken)
+    {
+        if (knowledge.Documents.Count == 0)
+        {
+            return [];
+        }
+
+        var result = await DocumentFiles.ReadAllAsync(knowledge.Documents.Select(bot.ResolvePath), _options.MaxDocumentBytes, cancellationToken).ConfigureAwait(false);
+        if (result.HasErrors)
+        {
+            throw new BotDefinitionException(result.Errors[0].FilePath, $"{result.Errors.Count} document(s) of knowledge.documents cannot be read: {string.Join("; ", result.Errors.Take(5).Select(e => e.Message))}");
+        }
+
+        return result.Documents;
+    }
+
     private async ValueTask<IReadOnlyList<FaqEntry>> ReadSeedFilesAsync(BotDefinition bot, KnowledgeSettings knowledge, CancellationToken cancellationToken)
     {
         var all = new List<FaqEntry>();
@@ -149,13 +211,14 @@ internal sealed partial class KbService : IDisposable
         return all;
     }
 
-    private async ValueTask BuildAndPublishAsync(BotDefinition bot, KbSettings settings, IReadOnlyList<FaqEntry> entries, long revision, CancellationToken cancellationToken)
+    private async ValueTask BuildAndPublishAsync(BotDefinition bot, KbSettings settings, IReadOnlyList<FaqEntry> entries, IReadOnlyList<DocumentChunk> chunks, long revision, CancellationToken cancellationToken)
     {
-        var builder = new KbIndexBuilder(_analyzer, _encoders, _logger) { Synonyms = _synonyms.GetValueOrDefault(bot.Id) };
+        var builder = new KbIndexBuilder(_analyzer, _encoders, _logger) { Synonyms = _synonyms.GetValueOrDefault(bot.Id), Chunks = chunks };
         var snapshot = await builder.BuildAsync(bot.Id, revision, entries, settings, cancellationToken).ConfigureAwait(false);
         if (_registry.Publish(snapshot))
         {
             LogPublished(_logger, bot.Id, revision, snapshot.Entries.Count, snapshot.Rows.Count, snapshot.Vectors is not null);
+            LogPassages(_logger, bot.Id, snapshot.Passages.Passages.Count - snapshot.Passages.ChunkCount, snapshot.Passages.ChunkCount);
         }
     }
 
@@ -178,6 +241,12 @@ internal sealed partial class KbService : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot '{BotId}': KB revision {Revision} live ({Entries} entries, {Rows} questions, vectors: {Vectors}).")]
     private static partial void LogPublished(ILogger logger, string botId, long revision, int entries, int rows, bool vectors);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot '{BotId}': seeded the knowledge store with {Count} documents from its files.")]
+    private static partial void LogSeededDocuments(ILogger logger, string botId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot '{BotId}': QA recall over {Answers} answers and {Chunks} document chunks.")]
+    private static partial void LogPassages(ILogger logger, string botId, int answers, int chunks);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot '{BotId}': rebuilding the KB indexes failed; the previous snapshot stays live.")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception, string botId);

@@ -101,6 +101,9 @@ internal sealed class KbSnapshot
     /// <summary>Why vector recall is off, when it is (for the trace).</summary>
     public string? DegradedReason { get; init; }
 
+    /// <summary>QA recall over FAQ answers and document chunks, for grounding generated replies.</summary>
+    public KbPassageIndex Passages { get; init; } = KbPassageIndex.Empty;
+
     /// <summary>What fitting the reranker and calibration found, for the trace and <c>eval kb</c>.</summary>
     public TrainingReport? Training { get; init; }
 

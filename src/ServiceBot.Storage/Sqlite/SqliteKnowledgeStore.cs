@@ -12,7 +12,7 @@ namespace ServiceBot.Storage.Sqlite;
 /// grow without schema changes; every write bumps the KB revision in the same transaction.
 /// </summary>
 /// <remarks>Thread-safe. Reads see a consistent snapshot; writes are atomic.</remarks>
-internal sealed class SqliteKnowledgeStore(SqliteDatabases databases, TimeProvider time) : IKnowledgeStore
+internal sealed partial class SqliteKnowledgeStore(SqliteDatabases databases, TimeProvider time) : IKnowledgeStore
 {
     private const string FileName = "knowledge.sqlite";
 
@@ -31,6 +31,14 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabases databases, TimeProvid
         CREATE INDEX ix_faq_category ON faq(category);
         CREATE TABLE kb_meta (key TEXT NOT NULL PRIMARY KEY, value INTEGER NOT NULL);
         INSERT INTO kb_meta(key, value) VALUES ('revision', 0);
+        """,
+        """
+        CREATE TABLE document (
+            id TEXT NOT NULL PRIMARY KEY,
+            body TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            updated_at TEXT NOT NULL
+        );
         """,
     ];
 
