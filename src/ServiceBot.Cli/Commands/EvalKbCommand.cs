@@ -162,6 +162,8 @@ internal static class EvalKbCommand
                 Number(w, "false_answer_rate", c.FalseAnswerRate);
                 Number(w, "latency_p50_ms", c.LatencyP50Ms);
                 Number(w, "latency_p99_ms", c.LatencyP99Ms);
+                var totalMs = c.LatenciesMs.Sum();
+                Number(w, "qps", totalMs > 0 ? c.LatenciesMs.Count / (totalMs / 1000) : double.NaN);
                 Number(w, "answer_threshold", c.Tiers?.AnswerThreshold ?? double.NaN);
                 Number(w, "suggest_threshold", c.Tiers?.SuggestThreshold ?? double.NaN);
             }
