@@ -9,7 +9,7 @@ public sealed class EvalKbCommandTests : IDisposable
     private static readonly string[] MetricKeys =
     [
         "recall_at_1", "recall_at_3", "recall_at_5", "recall_at_10", "mrr_at_10", "ndcg_at_10",
-        "answer_precision", "answer_coverage", "suggest_hit_rate", "miss_rate", "latency_p50_ms", "latency_p99_ms",
+        "answer_precision", "answer_coverage", "suggest_hit_rate", "miss_rate", "false_answer_rate", "latency_p50_ms", "latency_p99_ms", "qps",
     ];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("servicebot-eval-kb-").FullName;

@@ -76,4 +76,17 @@ public sealed class KbEvaluatorTests
         Assert.Equal(report.Configurations[0].RecallAt1, curve[0].Coverage);
         Assert.All(curve.Zip(curve.Skip(1)), p => Assert.True(p.Second.Coverage <= p.First.Coverage));
     }
+
+    [Fact]
+    public async Task EveryConfigurationRunsWithVectorsWhenAnEmbedderIsRegistered()
+    {
+        var settings = TestKb.Settings();
+        settings.Recall.Vector = true;
+
+        var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, TestKb.Shop(), [new("退货流程是什么", "returns-how"), new("发票在哪里开", "invoices-how")], settings, new BigramHashEncoderFactory(), TestContext.Current.CancellationToken);
+
+        Assert.All(report.Configurations, c => Assert.Null(c.Skipped));
+        Assert.All(report.Configurations.Skip(1), c => Assert.True(c.Vectors, c.Config));
+        Assert.Equal(1.0, report.Configurations.Single(c => c.Config == "vector").RecallAt1);
+    }
 }
