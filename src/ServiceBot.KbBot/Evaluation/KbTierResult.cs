@@ -28,4 +28,13 @@ public sealed record KbTierResult(
 
     /// <summary>Share of answerable questions answered directly and rightly.</summary>
     public double AnswerCoverage(int answerable) => answerable == 0 ? double.NaN : (double)AnsweredCorrectly / answerable;
+
+    /// <summary>Share of suggestion offers holding the right entry; offers to questions without an answer count as misses.</summary>
+    public double SuggestHitRate => Suggested + UnanswerableSuggested == 0 ? double.NaN : (double)SuggestedContainingAnswer / (Suggested + UnanswerableSuggested);
+
+    /// <summary>Share of answerable questions declined.</summary>
+    public double MissRate(int answerable) => answerable == 0 ? double.NaN : (double)Missed / answerable;
+
+    /// <summary>Share of questions without an answer that were answered anyway.</summary>
+    public double FalseAnswerRate => Unanswerable == 0 ? double.NaN : (double)UnanswerableAnswered / Unanswerable;
 }
