@@ -56,7 +56,7 @@ public sealed class RemoteModelTests : IAsyncLifetime
 
         var second = _server.EmbeddingRequests.Skip(first).ToList();
         var request = Assert.Single(second);
-        Assert.Equal(["可以礼品包装吗？", "能不能包装成礼物"], request.Body["input"]!.AsArray().Select(t => (string)t!));
+        Assert.Equal(["可以礼品包装吗？", "能不能包装成礼物"], request.Body["input"]!.AsArray().Select(t => (string)t!), (expected, sent) => TestKb.Analyzer.Analyze(expected).Normalized == sent);
     }
 
     [Fact]

@@ -6,8 +6,8 @@ using ServiceBot.Retrieval.Vectors;
 namespace ServiceBot.KbBot.Embedding;
 
 /// <summary>
-/// The KB's vectors from a remote embedder: each distinct question is looked up in the embedding cache
-/// (bot, model, text) and only the missing ones are sent, <see cref="HttpEmbedderOptions.BatchSize"/> per
+/// The KB's vectors from a remote embedder: each distinct question, in the analyzer's normalized form (the
+/// form customers' questions are embedded in), is looked up in the embedding cache (bot, model, text) and only the missing ones are sent, <see cref="HttpEmbedderOptions.BatchSize"/> per
 /// request; the answers are checked for their length and cached before the index is built.
 /// </summary>
 /// <remarks>
@@ -23,7 +23,7 @@ internal sealed partial class HttpKbEncoderFactory(HttpEmbeddingClient client, I
     public async ValueTask<(IQueryEncoder Encoder, float[][] RowVectors)> BuildAsync(string botId, IReadOnlyList<KbRow> rows, CancellationToken cancellationToken)
     {
         var model = client.Model;
-        var texts = rows.Select(r => r.Text).Distinct(StringComparer.Ordinal).ToArray();
+        var texts = rows.Select(r => r.Normalized).Distinct(StringComparer.Ordinal).ToArray();
         var expected = client.Options.Dimensions;
         var vectors = new Dictionary<string, float[]>(texts.Length, StringComparer.Ordinal);
         var cached = await GetCachedAsync(botId, model, texts, cancellationToken).ConfigureAwait(false);
@@ -66,7 +66,7 @@ internal sealed partial class HttpKbEncoderFactory(HttpEmbeddingClient client, I
         var rowVectors = new float[rows.Count][];
         for (var r = 0; r < rows.Count; r++)
         {
-            var vector = (float[])vectors[rows[r].Text].Clone();
+            var vector = (float[])vectors[rows[r].Normalized].Clone();
             if (VectorMath.Normalize(vector) == 0)
             {
                 throw new KbEncoderUnavailableException($"the embedder model '{model}' returned a zero vector for a question of the KB.");
@@ -76,7 +76,7 @@ internal sealed partial class HttpKbEncoderFactory(HttpEmbeddingClient client, I
         }
 
         LogBuilt(logger, botId, model, texts.Length, fromCache, missing.Length, requests);
-        return (new HttpQueryEncoder(client, dimensions), rowVectors);
+        return (new HttpQueryEncoder(client, dimensions, _cache, botId), rowVectors);
     }
 
     private async ValueTask<IReadOnlyList<float[]?>> GetCachedAsync(string botId, string model, string[] texts, CancellationToken cancellationToken)
