@@ -14,9 +14,12 @@ public sealed class KbBotOptions
     [RegularExpression("^(local|http|none)$", ErrorMessage = "ServiceBot:KbBot:Embedder must be local, http or none.")]
     public string Embedder { get; set; } = "local";
 
-    /// <summary>Largest import file accepted, in bytes.</summary>
+    /// <summary>
+    /// Largest FAQ file accepted (import and seed files), in bytes; a larger file is refused before it is read.
+    /// 32 MB holds about 40,000 entries of the sample shop's size; the whole file is held in memory while it is validated.
+    /// </summary>
     [Range(1024, long.MaxValue)]
-    public long MaxImportBytes { get; set; } = 100L * 1024 * 1024;
+    public long MaxImportBytes { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>Largest document file (md, html, txt, docx) accepted, in bytes; a .docx's XML may unpack to four times this.</summary>
     [Range(1024, long.MaxValue)]

@@ -7,10 +7,10 @@ using ServiceBot.Storage.Sqlite;
 
 namespace ServiceBot.Storage;
 
-/// <summary>Registers the durable stores: the knowledge base and the conversation log.</summary>
+/// <summary>Registers the durable stores: the knowledge base, the conversation log and the embedding cache.</summary>
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Adds the SQLite knowledge store and conversation log (one file each per bot, in the bot's data folder).</summary>
+    /// <summary>Adds the SQLite knowledge store, conversation log and embedding cache (one file each per bot, in the bot's data folder).</summary>
     public static IServiceCollection AddServiceBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
@@ -20,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IKnowledgeStore>(sp => sp.GetRequiredService<SqliteKnowledgeStore>()));
         services.Replace(ServiceDescriptor.Singleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteKnowledgeStore>()));
         services.Replace(ServiceDescriptor.Singleton<IConversationLog, SqliteConversationLog>());
+        services.Replace(ServiceDescriptor.Singleton<IEmbeddingCache, SqliteEmbeddingCache>());
         return services;
     }
 }

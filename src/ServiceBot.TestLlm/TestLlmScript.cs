@@ -5,7 +5,7 @@ namespace ServiceBot.TestLlm;
 
 /// <summary>
 /// What the test model server does, as data: chat rules tried in order (the first that matches
-/// answers), and entailment rules for <c>/predict</c>. Loaded from YAML or JSON with the same keys.
+/// answers), entailment rules for <c>/predict</c>, and the embedding and rerank behaviour. Loaded from YAML or JSON with the same keys.
 /// </summary>
 /// <remarks>
 /// A request no rule matches gets a <see cref="TestLlmReplyMode.Grounded"/> reply, so a server
@@ -20,6 +20,12 @@ public sealed class TestLlmScript
     public List<TestLlmRule> Rules { get; set; } = [];
 
     public List<TestLlmNliRule> Nli { get; set; } = [];
+
+    /// <summary>The <c>/v1/embeddings</c> behaviour.</summary>
+    public TestLlmEmbeddings Embeddings { get; set; } = new();
+
+    /// <summary>The <c>/rerank</c> behaviour.</summary>
+    public TestLlmRerank Rerank { get; set; } = new();
 
     /// <summary>A script with one rule.</summary>
     public static TestLlmScript With(params TestLlmRule[] rules) => new() { Rules = [.. rules] };

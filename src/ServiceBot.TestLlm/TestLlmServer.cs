@@ -11,8 +11,8 @@ namespace ServiceBot.TestLlm;
 
 /// <summary>
 /// A real HTTP server that speaks the OpenAI chat-completions wire protocol (JSON and SSE streaming,
-/// usage, error bodies, <c>Retry-After</c>) and a TEI-style <c>/predict</c> entailment endpoint,
-/// answering as its <see cref="TestLlmScript"/> says. Used by tests (there is no <c>servicebot</c> command to run it by hand yet).
+/// usage, error bodies, <c>Retry-After</c>), a TEI-style <c>/predict</c> entailment endpoint, OpenAI
+/// <c>/v1/embeddings</c> and TEI/Cohere-style <c>/rerank</c>, answering as its <see cref="TestLlmScript"/> says. Used by tests (there is no <c>servicebot</c> command to run it by hand yet).
 /// </summary>
 /// <remarks>
 /// Thread-safe: requests run concurrently, the script can be swapped at any time, and every request
@@ -60,6 +60,12 @@ public sealed class TestLlmServer : IAsyncDisposable
     /// <summary>Chat requests received (the <c>/v1/chat/completions</c> ones).</summary>
     public IReadOnlyList<RecordedRequest> ChatRequests => [.. _requests.Where(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal))];
 
+    /// <summary>Embedding requests received (the <c>/v1/embeddings</c> ones).</summary>
+    public IReadOnlyList<RecordedRequest> EmbeddingRequests => [.. _requests.Where(r => r.Path.EndsWith("/embeddings", StringComparison.Ordinal))];
+
+    /// <summary>Rerank requests received (<c>/rerank</c> and <c>/v1/rerank</c>).</summary>
+    public IReadOnlyList<RecordedRequest> RerankRequests => [.. _requests.Where(r => r.Path.EndsWith("/rerank", StringComparison.Ordinal))];
+
     /// <summary>The largest number of chat requests that were being answered at the same time.</summary>
     public int MaxConcurrentRequests => Volatile.Read(ref _maxConcurrent);
 
@@ -75,6 +81,10 @@ public sealed class TestLlmServer : IAsyncDisposable
         app.MapPost("/chat/completions", server.ChatAsync);
         app.MapGet("/v1/models", server.Models);
         app.MapPost("/predict", server.PredictAsync);
+        app.MapPost("/v1/embeddings", server.EmbeddingsAsync);
+        app.MapPost("/embeddings", server.EmbeddingsAsync);
+        app.MapPost("/rerank", server.RerankAsync);
+        app.MapPost("/v1/rerank", server.RerankAsync);
         app.MapGet("/health", () => Results.Ok());
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -403,6 +413,176 @@ public sealed class TestLlmServer : IAsyncDisposable
                 w.WriteEndArray();
             }
         }, array: true), http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// OpenAI's embeddings route: <c>{"model", "input": string | string[]}</c> →
+    /// <c>{"object": "list", "data": [{"object": "embedding", "index", "embedding": […]}], "model", "usage"}</c>.
+    /// </summary>
+    private async Task EmbeddingsAsync(HttpContext http)
+    {
+        var body = await ReadBodyAsync(http).ConfigureAwait(false);
+        var settings = Script.Embeddings;
+        var texts = new List<string>();
+        switch (body?["input"])
+        {
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                texts.Add((string)value!);
+                break;
+            case JsonArray array when array.Count > 0 && array.All(i => i?.GetValueKind() == JsonValueKind.String):
+                texts.AddRange(array.Select(i => (string)i!));
+                break;
+            default:
+                await WriteErrorAsync(http, 400, "'input' must be a string or a non-empty array of strings.", "invalid_request_error", null).ConfigureAwait(false);
+                return;
+        }
+
+        try
+        {
+            if (settings.DelayMs > 0)
+            {
+                await Task.Delay(settings.DelayMs, http.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (settings.Status is { } status)
+        {
+            await WriteErrorAsync(http, status, $"Scripted error {status}.", status == 401 ? "authentication_error" : "server_error", null).ConfigureAwait(false);
+            return;
+        }
+
+        if (settings.RawBody is { } raw)
+        {
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(raw, http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var dimensions = settings.WrongDimensions ?? settings.Dimensions;
+        var model = (string?)body!["model"] ?? Script.Model;
+        var tokens = texts.Sum(EstimateTokens);
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(Json(w =>
+        {
+            w.WriteString("object", "list");
+            w.WriteStartArray("data");
+            for (var i = 0; i < texts.Count; i++)
+            {
+                w.WriteStartObject();
+                w.WriteString("object", "embedding");
+                w.WriteNumber("index", i);
+                w.WriteStartArray("embedding");
+                foreach (var x in NgramEmbedder.Embed(texts[i], dimensions))
+                {
+                    w.WriteNumberValue(x);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteString("model", model);
+            w.WriteStartObject("usage");
+            w.WriteNumber("prompt_tokens", tokens);
+            w.WriteNumber("total_tokens", tokens);
+            w.WriteEndObject();
+        }), http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Cross-encoder reranking in both common shapes: TEI's <c>{"query", "texts": […]}</c> → <c>[{"index", "score"}]</c>,
+    /// and Jina/Cohere's <c>{"model", "query", "documents": […], "top_n"}</c> → <c>{"results": [{"index", "relevance_score"}]}</c>;
+    /// best first either way.
+    /// </summary>
+    private async Task RerankAsync(HttpContext http)
+    {
+        var body = await ReadBodyAsync(http).ConfigureAwait(false);
+        var settings = Script.Rerank;
+        var query = body?["query"] is JsonValue q && q.GetValueKind() == JsonValueKind.String ? (string)q! : null;
+        var cohere = body?["documents"] is JsonArray;
+        var items = body?["texts"] as JsonArray ?? body?["documents"] as JsonArray;
+        var documents = items?.Select(d => d switch
+        {
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => (string?)v,
+            JsonObject o => (string?)o["text"],
+            _ => null,
+        }).ToList();
+        if (query is null || documents is null || documents.Count == 0 || documents.Any(d => d is null))
+        {
+            await WriteErrorAsync(http, 422, "'query' and a non-empty list of 'texts' (or 'documents') are required.", "validation", null).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            if (settings.DelayMs > 0)
+            {
+                await Task.Delay(settings.DelayMs, http.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (settings.Status is { } status)
+        {
+            await WriteErrorAsync(http, status, $"Scripted error {status}.", "server_error", null).ConfigureAwait(false);
+            return;
+        }
+
+        if (settings.RawBody is { } raw)
+        {
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(raw, http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var ranked = documents
+            .Select((d, i) => (Index: i, Score: settings.Rules.FirstOrDefault(r => d!.Contains(r.Contains, StringComparison.Ordinal))?.Score ?? NgramEmbedder.BigramShare(query, d!)))
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Index)
+            .ToList();
+        if (cohere && body!["top_n"] is JsonValue top && top.TryGetValue<int>(out var topN) && topN > 0)
+        {
+            ranked = [.. ranked.Take(topN)];
+        }
+
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(
+            cohere
+                ? Json(w =>
+                {
+                    w.WriteString("model", (string?)body!["model"] ?? Script.Model);
+                    w.WriteStartArray("results");
+                    foreach (var (index, score) in ranked)
+                    {
+                        w.WriteStartObject();
+                        w.WriteNumber("index", index);
+                        w.WriteNumber("relevance_score", Math.Round(score, 6));
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                })
+                : Json(
+                    w =>
+                    {
+                        foreach (var (index, score) in ranked)
+                        {
+                            w.WriteStartObject();
+                            w.WriteNumber("index", index);
+                            w.WriteNumber("score", Math.Round(score, 6));
+                            w.WriteEndObject();
+                        }
+                    },
+                    array: true),
+            http.RequestAborted).ConfigureAwait(false);
     }
 
     // Without a script, a hypothesis whose character bigrams are mostly in the premise is entailed.

@@ -1,4 +1,7 @@
 using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.KbBot.Formats;
 
@@ -228,5 +231,72 @@ public sealed class FaqFilesTests
 
         Assert.False(read.HasErrors, string.Join("\n", read.Issues.Take(5)));
         Assert.True(read.Entries.Count >= 260);
+    }
+
+    [Fact]
+    public async Task ReportsMalformedWorkbookRowsWithTheirRowNumbersAndKeepsTheGoodOnes()
+    {
+        using var workbook = Workbook(
+            ["id", "standard_question", "similar_questions", "answer", "enabled", "valid_from"],
+            ["a", "怎么退货", "退货流程", "7天无理由", "true", ""],
+            ["b", "", "", "15天", "true", ""],
+            ["c", "运费怎么算", "", "满99包邮", "maybe", ""],
+            ["d", "多久发货", "", "48小时内", "true", "next tuesday"],
+            ["a", "怎么换货", "", "15天内", "true", ""]);
+
+        var read = await FaqFiles.ReadAsync(workbook, FaqFileFormat.Xlsx, "kb.xlsx", null, TestContext.Current.CancellationToken);
+
+        Assert.True(read.HasErrors);
+        Assert.Contains(read.Issues, i => i.Severity == FaqIssueSeverity.Error && i.Location.EndsWith("row 3", StringComparison.Ordinal));
+        Assert.Contains(read.Issues, i => i.Severity == FaqIssueSeverity.Error && i.Location.EndsWith("row 4", StringComparison.Ordinal) && i.Message.Contains("enabled 'maybe'", StringComparison.Ordinal));
+        Assert.Contains(read.Issues, i => i.Severity == FaqIssueSeverity.Error && i.Location.EndsWith("row 5", StringComparison.Ordinal));
+        var duplicate = Assert.Single(read.Issues, i => i.Message.Contains("duplicate id", StringComparison.Ordinal));
+        Assert.Contains("row 6", duplicate.Location, StringComparison.Ordinal);
+        Assert.Contains("row 2", duplicate.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportsDuplicateCsvIdsWithBothRows()
+    {
+        var read = await Read("id,standard_question,answer\na,怎么退货,7天无理由\nb,怎么换货,15天\na,运费怎么算,满99包邮\n", FaqFileFormat.Csv);
+
+        var error = Assert.Single(read.Issues, i => i.Severity == FaqIssueSeverity.Error);
+        Assert.Contains("duplicate id", error.Message, StringComparison.Ordinal);
+        Assert.Contains("row 4", error.Location, StringComparison.Ordinal);
+        Assert.Contains("row 2", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A workbook written cell by cell (inline strings), so rows can hold what an export never would.</summary>
+    private static MemoryStream Workbook(params string[][] rows)
+    {
+        var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var book = document.AddWorkbookPart();
+            book.Workbook = new Workbook();
+            var sheet = book.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var row = new Row { RowIndex = (uint)(r + 1) };
+                for (var c = 0; c < rows[r].Length; c++)
+                {
+                    row.Append(new Cell
+                    {
+                        CellReference = $"{(char)('A' + c)}{r + 1}",
+                        DataType = CellValues.InlineString,
+                        InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(rows[r][c])),
+                    });
+                }
+
+                data.Append(row);
+            }
+
+            sheet.Worksheet = new Worksheet(data);
+            book.Workbook.AppendChild(new Sheets(new Sheet { Id = book.GetIdOfPart(sheet), SheetId = 1, Name = "FAQ" }));
+        }
+
+        stream.Position = 0;
+        return stream;
     }
 }

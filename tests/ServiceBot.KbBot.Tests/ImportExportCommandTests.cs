@@ -122,6 +122,45 @@ public sealed class ImportExportCommandTests : IDisposable
         Assert.Contains("shop", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AFiftyMegabyteFileIsRefusedWithTheLimitAndTheStoreIsUnchanged()
+    {
+        var good = Path.Combine(_data, "good.json");
+        await File.WriteAllTextAsync(good, """[{"id":"a","standardQuestion":"怎么退货？","answer":{"text":"申请售后。"}}]""", TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await RunAsync("import", good)).Code);
+        var big = Path.Combine(_data, "big.jsonl");
+        await using (var writer = new StreamWriter(big))
+        {
+            for (var i = 0; writer.BaseStream.Length < 50L * 1024 * 1024; i++)
+            {
+                await writer.WriteLineAsync($$$"""{"id":"bulk-{{{i}}}","standardQuestion":"第{{{i}}}个问题怎么处理？{{{new string('问', 400)}}}","answer":{"text":"答案{{{i}}}"}}""");
+            }
+        }
+
+        var failed = await RunAsync("import", big, "--mode", "replace");
+        var export = Path.Combine(_data, "after.json");
+        await RunAsync("export", export);
+
+        Assert.Equal(2, failed.Code);
+        Assert.Contains("the file is 50.0 MB; the import limit is 32.0 MB (ServiceBot:KbBot:MaxImportBytes)", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", failed.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", failed.Error, StringComparison.Ordinal);
+        var after = await FaqFiles.ReadAsync(export, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(["a"], after.Entries.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task TheImportLimitIsTheConfiguredOne()
+    {
+        var file = Path.Combine(_data, "kb.json");
+        await File.WriteAllTextAsync(file, "[" + string.Join(",", Enumerable.Range(0, 20).Select(i => $$$"""{"id":"e{{{i}}}","standardQuestion":"问题{{{i}}}","answer":{"text":"答案"}}""")) + "]", TestContext.Current.CancellationToken);
+
+        var result = await RunAsync("import", file, "--ServiceBot:KbBot:MaxImportBytes=1024");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains("the import limit is 1.0 KB (ServiceBot:KbBot:MaxImportBytes)", result.Error, StringComparison.Ordinal);
+    }
+
     private Task<(int Code, string Output, string Error)> RunAsync(params string[] args) =>
         ServiceBotCli.RunAsync([.. args, "--ServiceBot:DataDirectory=" + _data], TestContext.Current.CancellationToken);
 }

@@ -4,6 +4,7 @@ using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.Text;
 using ServiceBot.Abstractions.Turns;
 using ServiceBot.Testing;
+using ServiceBot.TestLlm;
 
 namespace ServiceBot.KbBot.Tests;
 
@@ -56,5 +57,50 @@ public sealed class KbServerTests
             .Send("能不能包装成礼物")
             .AssertAnsweredBy("kbbot")
             .AssertTrace(trace => Assert.Equal("gift-wrap", trace.Steps.SelectMany(s => s.Candidates ?? []).MaxBy(c => c.Score)!.Id));
+    }
+
+    [Fact]
+    public async Task ARestartEmbedsNoQuestionAgainAndAnswersWithVectors()
+    {
+        await using var embedder = await TestLlmServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var data = Path.Combine(Path.GetTempPath(), "kbbot-embed-" + Guid.NewGuid().ToString("N")[..10]);
+        var settings = new Dictionary<string, string?>
+        {
+            ["ServiceBot:DataDirectory"] = data,
+            ["ServiceBot:Embedder:Endpoint"] = embedder.BaseAddress.ToString(),
+            ["ServiceBot:Embedder:Model"] = "test-embed",
+            ["ServiceBot:Embedder:Dimensions"] = "64",
+        };
+        try
+        {
+            await using (var first = await StartAsync(settings))
+            {
+                await first.WaitUntilReadyAsync(TestContext.Current.CancellationToken);
+            }
+
+            var sent = embedder.EmbeddingRequests.Count;
+            embedder.ClearRequests();
+            await using var second = await StartAsync(settings);
+            await second.WaitUntilReadyAsync(TestContext.Current.CancellationToken);
+
+            Assert.True(sent > 0);
+            Assert.Empty(embedder.EmbeddingRequests);
+            await second.Conversation(locale: "zh-CN")
+                .Send("怎么退货")
+                .AssertAnsweredBy("kbbot")
+                .AssertTrace(trace => Assert.Contains(trace.Steps.SelectMany(s => s.Candidates ?? []), c => c.Source == "kbbot/hybrid+rerank"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder does not change the result.
+            }
+        }
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.Text;
+using ServiceBot.KbBot;
 using ServiceBot.KbBot.Documents;
 using ServiceBot.KbBot.Formats;
 using Spectre.Console;
@@ -49,7 +51,8 @@ internal static class ImportCommand
             }
 
             var analyzer = host.Services.GetService<ITextAnalyzer>();
-            var result = await ReadAsync(path, analyzer, cancellationToken).ConfigureAwait(false);
+            var maxBytes = host.Services.GetRequiredService<IOptions<KbBotOptions>>().Value.MaxImportBytes;
+            var result = await ReadAsync(path, analyzer, maxBytes, cancellationToken).ConfigureAwait(false);
             Report(result);
             if (result.HasErrors)
             {
@@ -77,12 +80,12 @@ internal static class ImportCommand
         return command;
     }
 
-    private static async Task<FaqReadResult> ReadAsync(string path, ITextAnalyzer? analyzer, CancellationToken cancellationToken)
+    private static async Task<FaqReadResult> ReadAsync(string path, ITextAnalyzer? analyzer, long maxBytes, CancellationToken cancellationToken)
     {
         Func<string, string>? normalize = analyzer is null ? null : s => analyzer.Analyze(s).Normalized;
         if (Console.IsErrorRedirected || Console.IsOutputRedirected)
         {
-            return await FaqFiles.ReadAsync(path, new FaqReadOptions { Normalize = normalize }, cancellationToken).ConfigureAwait(false);
+            return await FaqFiles.ReadAsync(path, new FaqReadOptions { Normalize = normalize, MaxBytes = maxBytes }, cancellationToken).ConfigureAwait(false);
         }
 
         FaqReadResult? result = null;
@@ -90,7 +93,7 @@ internal static class ImportCommand
         {
             var task = context.AddTask("Reading " + Path.GetFileName(path), maxValue: 1);
             var progress = new Progress<double>(p => task.Value = p);
-            result = await FaqFiles.ReadAsync(path, new FaqReadOptions { Normalize = normalize, Progress = progress }, cancellationToken).ConfigureAwait(false);
+            result = await FaqFiles.ReadAsync(path, new FaqReadOptions { Normalize = normalize, MaxBytes = maxBytes, Progress = progress }, cancellationToken).ConfigureAwait(false);
             task.Value = 1;
         }).ConfigureAwait(false);
         return result!;

@@ -44,7 +44,7 @@ public static class FaqFiles
 
         if (info.Length > options.MaxBytes)
         {
-            return Failed(path, $"the file is {info.Length / 1048576.0:0.0} MB; the import limit is {options.MaxBytes / 1048576.0:0.0} MB (ServiceBot:KbBot:MaxImportBytes).");
+            return Failed(path, $"the file is {Size(info.Length)}; the import limit is {Size(options.MaxBytes)} (ServiceBot:KbBot:MaxImportBytes).");
         }
 
         var stream = File.OpenRead(path);
@@ -65,7 +65,7 @@ public static class FaqFiles
         await CopyLimitedAsync(stream, buffer, options.MaxBytes, cancellationToken).ConfigureAwait(false);
         if (buffer.Length > options.MaxBytes)
         {
-            return Failed(name, $"the data is larger than the import limit of {options.MaxBytes / 1048576.0:0.0} MB.");
+            return Failed(name, $"the data is larger than the import limit of {Size(options.MaxBytes)} (ServiceBot:KbBot:MaxImportBytes).");
         }
 
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
@@ -337,4 +337,8 @@ public static class FaqFiles
             return _line;
         }
     }
+
+    private static string Size(long bytes) => bytes >= 1048576
+        ? (bytes / 1048576.0).ToString("0.0 'MB'", System.Globalization.CultureInfo.InvariantCulture)
+        : (bytes / 1024.0).ToString("0.0 'KB'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -115,7 +115,7 @@ internal sealed class KbIndexBuilder
             return;
         }
 
-        rows.Add(new KbRow(entry, standard, text, compact, [.. analyzed.Terms], TextSimilarity.Numbers(analyzed.Normalized)));
+        rows.Add(new KbRow(entry, standard, text, compact, [.. analyzed.Terms], TextSimilarity.Numbers(analyzed.Normalized)) { Normalized = analyzed.Normalized });
     }
 
     private async ValueTask<(KbVectors? Vectors, string? Degraded)> BuildVectorsAsync(string botId, KbRow[] rows, int entryCount, KbSettings settings, CancellationToken cancellationToken)

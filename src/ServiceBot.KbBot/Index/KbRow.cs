@@ -7,4 +7,8 @@ namespace ServiceBot.KbBot.Index;
 /// <param name="Compact">Letters and digits of the normalized question, for surface features.</param>
 /// <param name="Terms">The analyzer's content terms.</param>
 /// <param name="Numbers">Digit runs in the question.</param>
-internal sealed record KbRow(int Entry, bool IsStandard, string Text, string Compact, string[] Terms, IReadOnlyList<string> Numbers);
+internal sealed record KbRow(int Entry, bool IsStandard, string Text, string Compact, string[] Terms, IReadOnlyList<string> Numbers)
+{
+    /// <summary>The analyzer's normalized question: the form customers' questions are embedded in, so rows are embedded in it too.</summary>
+    public string Normalized { get; init; } = Text;
+}

@@ -10,6 +10,7 @@ using ServiceBot.Abstractions.Tracing;
 using ServiceBot.Abstractions.Turns;
 using ServiceBot.KbBot.Index;
 using ServiceBot.KbBot.Matching;
+using ServiceBot.KbBot.Reranking;
 using ServiceBot.Retrieval.Lexical;
 
 namespace ServiceBot.KbBot.Responding;
@@ -30,14 +31,16 @@ internal sealed partial class KbResponder : IResponder
     private readonly ITextAnalyzer _analyzer;
     private readonly IConversationLog? _log;
     private readonly ILogger<KbResponder> _logger;
+    private readonly IKbCrossEncoder? _crossEncoder;
 
-    public KbResponder(KbRegistry registry, KbService service, ITextAnalyzer analyzer, IEnumerable<IConversationLog> logs, ILogger<KbResponder> logger)
+    public KbResponder(KbRegistry registry, KbService service, ITextAnalyzer analyzer, IEnumerable<IConversationLog> logs, ILogger<KbResponder> logger, IEnumerable<IKbCrossEncoder>? crossEncoders = null)
     {
         _registry = registry;
         _service = service;
         _analyzer = analyzer;
         _log = logs.LastOrDefault();
         _logger = logger;
+        _crossEncoder = crossEncoders?.LastOrDefault();
     }
 
     public string Name => "kbbot";
@@ -64,7 +67,7 @@ internal sealed partial class KbResponder : IResponder
 
         var synonyms = _service.SynonymsFor(turn.Bot.Id);
         var query = await PrepareAsync(turn, snapshot, utterance, synonyms, cancellationToken).ConfigureAwait(false);
-        var match = Usable(FaqMatcher.Match(snapshot, query, MatchMode.HybridRerank), turn);
+        var match = await CrossEncodeAsync(turn, snapshot, Usable(FaqMatcher.Match(snapshot, query, MatchMode.HybridRerank), turn), cancellationToken).ConfigureAwait(false);
         var decision = TierDecider.Decide(match.Candidates, snapshot.Settings);
         var followUp = false;
 
@@ -74,7 +77,7 @@ internal sealed partial class KbResponder : IResponder
             var followQuery = await PrepareAsync(turn, snapshot, combined, synonyms, cancellationToken).ConfigureAwait(false);
             // A follow-up asks about another aspect than the topic itself, so the topic's own questions take no part.
             var topicEntry = snapshot.EntryById[topic.Id];
-            var followMatch = Usable(FaqMatcher.Match(snapshot, followQuery, MatchMode.HybridRerank, row => snapshot.Rows[row].Entry == topicEntry), turn);
+            var followMatch = await CrossEncodeAsync(turn, snapshot, Usable(FaqMatcher.Match(snapshot, followQuery, MatchMode.HybridRerank, row => snapshot.Rows[row].Entry == topicEntry), turn), cancellationToken).ConfigureAwait(false);
             var followDecision = TierDecider.Decide(followMatch.Candidates, snapshot.Settings);
             if (followDecision.Probability > decision.Probability)
             {
@@ -136,6 +139,50 @@ internal sealed partial class KbResponder : IResponder
             LogDegraded(_logger, turn.Bot.Id, e.Message);
             return FaqMatcher.Prepare(utterance, snapshot.Settings.Recall.SynonymWeight, synonyms, null);
         }
+    }
+
+    /// <summary>
+    /// The remote cross-encoder's pass over the local reranker's best candidates: its scores set their order,
+    /// and each one's probability becomes the geometric mean of the local calibrated probability and the
+    /// cross-encoder's (see docs/kb-bot.md, "Remote embedder and cross-encoder"). On any failure the local
+    /// order and probabilities stand and the trace says why.
+    /// </summary>
+    private async ValueTask<KbMatch> CrossEncodeAsync(TurnContext turn, KbSnapshot snapshot, KbMatch match, CancellationToken cancellationToken)
+    {
+        // A question the KB holds verbatim is answered whatever the order, so it is not worth a call.
+        if (_crossEncoder is null || match.Candidates.Count < 2 || TierDecider.ExactQuestion(match.Candidates) is not null)
+        {
+            return match;
+        }
+
+        var top = match.Candidates.Take(_crossEncoder.TopN).ToList();
+        double[] scores;
+        try
+        {
+            scores = await _crossEncoder.ScoreAsync(match.Query.Text, [.. top.Select(c => snapshot.Rows[c.BestRow].Text)], cancellationToken).ConfigureAwait(false);
+        }
+        catch (KbCrossEncoderUnavailableException e)
+        {
+            turn.Trace.Note("rerank", $"local ({e.Message})");
+            LogCrossEncoderFailed(_logger, turn.Bot.Id, e.Message);
+            return match;
+        }
+
+        var reordered = top
+            .Select((c, i) => (Candidate: c, Score: scores[i], Local: i))
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Local)
+            .ToList();
+        var notes = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (candidate, score, _) in reordered)
+        {
+            candidate.Probability = Math.Sqrt(candidate.Probability * score);
+            notes[candidate.Faq.Id] = Math.Round(score, 4);
+        }
+
+        turn.Trace.Note("rerank", "cross-encoder");
+        turn.Trace.Note("cross-encoder", notes);
+        return match with { Candidates = [.. reordered.Select(x => x.Candidate), .. match.Candidates.Skip(top.Count)] };
     }
 
     /// <summary>A click on a "did you mean" question answers that FAQ directly and is logged as a positive annotation.</summary>
@@ -264,6 +311,10 @@ internal sealed partial class KbResponder : IResponder
         {
             turn.Trace.Note("vectors", "off: " + snapshot.DegradedReason);
         }
+        else if (!match.VectorsUsed && snapshot.Vectors is not null)
+        {
+            turn.Trace.Note("vectors", "off: the embedder gave no vector for this question");
+        }
     }
 
     private static Activity[] AnswerReplies(TurnContext turn, KbSnapshot snapshot, FaqEntry faq, IReadOnlyList<KbCandidate> candidates)
@@ -321,6 +372,9 @@ internal sealed partial class KbResponder : IResponder
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot '{BotId}': embedder unavailable for a query, answered with BM25 only: {Reason}")]
     private static partial void LogDegraded(ILogger logger, string botId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot '{BotId}': the cross-encoder gave no scores, the local order stands: {Reason}")]
+    private static partial void LogCrossEncoderFailed(ILogger logger, string botId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot '{BotId}': could not record a taken suggestion as feedback.")]
     private static partial void LogFeedbackFailed(ILogger logger, Exception exception, string botId);
