@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceBot.Abstractions.Bots;
 using ServiceBot.Abstractions.Responders;
 using ServiceBot.Abstractions.Retrieval;
+using ServiceBot.KbBot.Embedding;
 using ServiceBot.KbBot.Index;
 using ServiceBot.KbBot.Responding;
 
@@ -26,6 +27,9 @@ public static class KbBotServiceCollectionExtensions
         services.AddSingleton<IResponder, KbResponder>();
         services.TryAddSingleton<IKnowledgeRetriever, KbKnowledgeRetriever>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISynonymSource, BotSynonymSource>());
+
+        // The default embedder; an HTTP embedder registered after it wins (KbService takes the last one).
+        services.AddSingleton<IKbEncoderFactory, LocalKbEncoderFactory>();
         return services;
     }
 }

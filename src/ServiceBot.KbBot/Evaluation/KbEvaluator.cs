@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ServiceBot.Abstractions.Bots;
 using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.Text;
+using ServiceBot.KbBot.Embedding;
 using ServiceBot.KbBot.Index;
 using ServiceBot.KbBot.Matching;
 using ServiceBot.KbBot.Responding;
@@ -27,7 +28,7 @@ public static class KbEvaluator
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(queries);
         var settings = bot is null ? new KbSettings() : KbService.ReadSettings(bot);
-        return await EvaluateAsync(analyzer, entries, queries, settings, null, cancellationToken).ConfigureAwait(false);
+        return await EvaluateAsync(analyzer, entries, queries, settings, new LocalKbEncoderFactory(analyzer, NullLogger.Instance), cancellationToken).ConfigureAwait(false);
     }
 
     internal static async Task<KbEvaluationReport> EvaluateAsync(ITextAnalyzer analyzer, IReadOnlyList<FaqEntry> entries, IReadOnlyList<KbEvalQuery> queries, KbSettings settings, IKbEncoderFactory? encoders, CancellationToken cancellationToken)
