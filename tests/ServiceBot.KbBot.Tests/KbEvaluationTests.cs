@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using ServiceBot.Abstractions.Knowledge;
+using ServiceBot.KbBot.Embedding;
 using ServiceBot.KbBot.Evaluation;
 using ServiceBot.KbBot.Formats;
 using ServiceBot.Testing;
@@ -27,7 +29,7 @@ public sealed class KbEvaluationTests
             .Select(e => new KbEvalQuery(e.GetProperty("query").GetString()!, e.GetProperty("faq_id").GetString()))
             .ToList();
 
-        var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, faq.Entries, queries, TestKb.Settings(answer: 0.4, suggest: 0.15, training: true), null, ct);
+        var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, faq.Entries, queries, WithVectors(TestKb.Settings(answer: 0.4, suggest: 0.15, training: true)), Embedder(), ct);
 
         Print(report);
 
@@ -74,7 +76,7 @@ public sealed class KbEvaluationTests
             .Select(e => new KbEvalQuery(e.GetProperty("query").GetString()!, e.GetProperty("faq_id").GetString()))
             .ToList();
 
-        var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, entries, queries, TestKb.Settings(answer: 0.4, suggest: 0.15, training: true), null, ct);
+        var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, entries, queries, WithVectors(TestKb.Settings(answer: 0.4, suggest: 0.15, training: true)), Embedder(), ct);
         Print(report);
 
         Assert.True(report.Modes[^1].RecallAt1 >= report.Modes[0].RecallAt1, "Reranking must not lose to plain BM25.");
@@ -101,12 +103,25 @@ public sealed class KbEvaluationTests
         }).ToList();
         var queries = (await ReadBankingAsync(testPath, ct)).Select(r => new KbEvalQuery(r.Text, r.Intent)).ToList();
 
-        var settings = TestKb.Settings(answer: 0.4, suggest: 0.15, training: true);
+        var settings = WithVectors(TestKb.Settings(answer: 0.4, suggest: 0.15, training: true));
         settings.Recall.Rows = 200;
-        var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, entries, queries, settings, null, ct);
+        var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, entries, queries, settings, Embedder(), ct);
         Print(report);
 
         Assert.True(report.Modes[^1].RecallAt1 >= report.Modes[0].RecallAt1, "Reranking must not lose to plain BM25.");
+    }
+
+    private static LocalKbEncoderFactory Embedder() => new(TestKb.Analyzer, NullLogger.Instance);
+
+    private static Settings.KbSettings WithVectors(Settings.KbSettings settings)
+    {
+        settings.Recall.Vector = true;
+        if (Environment.GetEnvironmentVariable("KB_EVAL_OVERRIDES") is { Length: > 0 } overrides)
+        {
+            Experiment.Apply(settings, overrides);
+        }
+
+        return settings;
     }
 
     private static async Task<List<(string Text, string Intent)>> ReadBankingAsync(string path, CancellationToken ct)
