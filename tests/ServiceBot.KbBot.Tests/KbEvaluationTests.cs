@@ -36,7 +36,9 @@ public sealed class KbEvaluationTests
         var reranked = report.Modes[^1];
         Assert.True(reranked.RecallAt1 >= report.Modes[0].RecallAt1, "Reranking must not lose to plain BM25.");
         // Floors for the character-bigram test analyzer (jieba does better); they catch regressions, not targets.
-        Assert.True(reranked.RecallAt1 >= 0.62, $"Recall@1 {reranked.RecallAt1:0.000}");
+        Assert.True(reranked.RecallAt1 >= 0.72, $"Recall@1 {reranked.RecallAt1:0.000}");
+        Assert.Equal(["bm25", "vector", "hybrid", "hybrid+rerank"], report.Modes.Select(m => m.Mode));
+        Assert.True(report.Modes[1].RecallAt1 >= 0.70, $"Vector Recall@1 {report.Modes[1].RecallAt1:0.000}");
         Assert.True(report.Tiers.AnswerPrecision >= 0.85, $"Answer precision {report.Tiers.AnswerPrecision:0.000}");
         Assert.True(report.Tiers.UnanswerableAnswered <= 5, $"{report.Tiers.UnanswerableAnswered} questions without an answer were answered.");
     }
@@ -80,6 +82,7 @@ public sealed class KbEvaluationTests
         Print(report);
 
         Assert.True(report.Modes[^1].RecallAt1 >= report.Modes[0].RecallAt1, "Reranking must not lose to plain BM25.");
+        Assert.True(report.Modes[^1].RecallAt5 >= 0.47, $"Recall@5 {report.Modes[^1].RecallAt5:0.000}");
     }
 
     [Fact]
@@ -109,6 +112,8 @@ public sealed class KbEvaluationTests
         Print(report);
 
         Assert.True(report.Modes[^1].RecallAt1 >= report.Modes[0].RecallAt1, "Reranking must not lose to plain BM25.");
+        Assert.True(report.Modes[1].RecallAt1 >= 0.89, $"Vector Recall@1 {report.Modes[1].RecallAt1:0.000}");
+        Assert.True(report.Modes[^1].RecallAt1 >= 0.88, $"Hybrid+rerank Recall@1 {report.Modes[^1].RecallAt1:0.000}");
     }
 
     private static LocalKbEncoderFactory Embedder() => new(TestKb.Analyzer, NullLogger.Instance);
@@ -116,11 +121,6 @@ public sealed class KbEvaluationTests
     private static Settings.KbSettings WithVectors(Settings.KbSettings settings)
     {
         settings.Recall.Vector = true;
-        if (Environment.GetEnvironmentVariable("KB_EVAL_OVERRIDES") is { Length: > 0 } overrides)
-        {
-            Experiment.Apply(settings, overrides);
-        }
-
         return settings;
     }
 
