@@ -28,6 +28,9 @@ public static class KbBotServiceCollectionExtensions
         services.AddSingleton<IResponder, KbResponder>();
         services.TryAddSingleton<IKnowledgeRetriever, KbKnowledgeRetriever>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISynonymSource, BotSynonymSource>());
+
+        // The default embedder; an HTTP embedder registered after it wins (KbService takes the last one).
+        services.AddSingleton<IKbEncoderFactory, LocalKbEncoderFactory>();
         AddRemoteModels(services, configuration);
         return services;
     }

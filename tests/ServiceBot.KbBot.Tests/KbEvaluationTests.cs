@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using ServiceBot.Abstractions.Knowledge;
+using ServiceBot.KbBot.Embedding;
 using ServiceBot.KbBot.Evaluation;
 using ServiceBot.KbBot.Formats;
 using ServiceBot.Testing;
@@ -27,16 +29,18 @@ public sealed class KbEvaluationTests
             .Select(e => new KbEvalQuery(e.GetProperty("query").GetString()!, e.GetProperty("faq_id").GetString()))
             .ToList();
 
-        var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, faq.Entries, queries, TestKb.Settings(answer: 0.4, suggest: 0.15, training: true), null, ct);
+        var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, faq.Entries, queries, WithVectors(TestKb.Settings(answer: 0.4, suggest: 0.15, training: true)), Embedder(), ct);
 
         Print(report);
 
         var reranked = report.Configurations[^1];
         Assert.True(reranked.RecallAt1 >= report.Configurations[0].RecallAt1, "Reranking must not lose to plain BM25.");
         // Floors for the character-bigram test analyzer (jieba does better); they catch regressions, not targets.
-        Assert.True(reranked.RecallAt1 >= 0.62, $"Recall@1 {reranked.RecallAt1:0.000}");
+        Assert.True(reranked.RecallAt1 >= 0.72, $"Recall@1 {reranked.RecallAt1:0.000}");
+        Assert.Equal(["bm25", "vector", "hybrid", "hybrid+rerank"], report.Configurations.Select(m => m.Config));
+        Assert.True(report.Configurations[1].RecallAt1 >= 0.70, $"Vector Recall@1 {report.Configurations[1].RecallAt1:0.000}");
         Assert.True(reranked.AnswerPrecision >= 0.85, $"Answer precision {reranked.AnswerPrecision:0.000}");
-        Assert.True(reranked.Tiers!.UnanswerableAnswered <= 5, $"{reranked.Tiers.UnanswerableAnswered} questions without an answer were answered.");
+        Assert.True(reranked.Tiers!.UnanswerableAnswered <= 5, $"{reranked.Tiers!.UnanswerableAnswered} questions without an answer were answered.");
     }
 
     [Fact]
@@ -74,10 +78,11 @@ public sealed class KbEvaluationTests
             .Select(e => new KbEvalQuery(e.GetProperty("query").GetString()!, e.GetProperty("faq_id").GetString()))
             .ToList();
 
-        var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, entries, queries, TestKb.Settings(answer: 0.4, suggest: 0.15, training: true), null, ct);
+        var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, entries, queries, WithVectors(TestKb.Settings(answer: 0.4, suggest: 0.15, training: true)), Embedder(), ct);
         Print(report);
 
         Assert.True(report.Configurations[^1].RecallAt1 >= report.Configurations[0].RecallAt1, "Reranking must not lose to plain BM25.");
+        Assert.True(report.Configurations[^1].RecallAt5 >= 0.47, $"Recall@5 {report.Configurations[^1].RecallAt5:0.000}");
     }
 
     [Fact]
@@ -101,12 +106,22 @@ public sealed class KbEvaluationTests
         }).ToList();
         var queries = (await ReadBankingAsync(testPath, ct)).Select(r => new KbEvalQuery(r.Text, r.Intent)).ToList();
 
-        var settings = TestKb.Settings(answer: 0.4, suggest: 0.15, training: true);
+        var settings = WithVectors(TestKb.Settings(answer: 0.4, suggest: 0.15, training: true));
         settings.Recall.Rows = 200;
-        var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, entries, queries, settings, null, ct);
+        var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, entries, queries, settings, Embedder(), ct);
         Print(report);
 
         Assert.True(report.Configurations[^1].RecallAt1 >= report.Configurations[0].RecallAt1, "Reranking must not lose to plain BM25.");
+        Assert.True(report.Configurations[1].RecallAt1 >= 0.89, $"Vector Recall@1 {report.Configurations[1].RecallAt1:0.000}");
+        Assert.True(report.Configurations[^1].RecallAt1 >= 0.88, $"Hybrid+rerank Recall@1 {report.Configurations[^1].RecallAt1:0.000}");
+    }
+
+    private static LocalKbEncoderFactory Embedder() => new(TestKb.Analyzer, NullLogger.Instance);
+
+    private static Settings.KbSettings WithVectors(Settings.KbSettings settings)
+    {
+        settings.Recall.Vector = true;
+        return settings;
     }
 
     private static async Task<List<(string Text, string Intent)>> ReadBankingAsync(string path, CancellationToken ct)

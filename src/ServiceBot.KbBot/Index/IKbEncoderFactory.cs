@@ -11,4 +11,11 @@ internal interface IKbEncoderFactory
     /// when the embedder cannot serve (the KB then runs BM25-only).
     /// </summary>
     ValueTask<(IQueryEncoder Encoder, float[][] RowVectors)> BuildAsync(string botId, IReadOnlyList<KbRow> rows, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="BuildAsync(string, IReadOnlyList{KbRow}, CancellationToken)"/>, with the bot's embedder settings and a
+    /// folder for files; a factory that needs neither (a remote embedder) keeps this default.
+    /// </summary>
+    ValueTask<(IQueryEncoder Encoder, float[][] RowVectors)> BuildAsync(KbEncoderRequest request, CancellationToken cancellationToken) =>
+        BuildAsync(request.BotId, request.Rows, cancellationToken);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.Text;
 using ServiceBot.KbBot.Documents;
+using ServiceBot.KbBot.Embedding;
 using ServiceBot.KbBot.Matching;
 using ServiceBot.KbBot.Ranking;
 using ServiceBot.KbBot.Settings;
@@ -34,6 +35,9 @@ internal sealed class KbIndexBuilder
 
     /// <summary>Document chunks indexed with the FAQ answers for QA recall (<see cref="KbSnapshot.Passages"/>).</summary>
     public IReadOnlyList<DocumentChunk> Chunks { get; init; } = [];
+
+    /// <summary>The bot's data folder, where the embedder keeps trained models and indexes; null keeps nothing on disk.</summary>
+    public string? CacheDirectory { get; init; }
 
     /// <summary>Also calibrates the configurations without rerank (for <c>eval kb</c>); the responder needs only the reranked ones.</summary>
     public bool CalibrateAllModes { get; init; }
@@ -137,9 +141,10 @@ internal sealed class KbIndexBuilder
 
         try
         {
-            var (encoder, rowVectors) = await _encoders.BuildAsync(botId, rows, cancellationToken).ConfigureAwait(false);
+            var request = new KbEncoderRequest(botId, rows, settings.Recall.Embedder, CacheDirectory);
+            var (encoder, rowVectors) = await _encoders.BuildAsync(request, cancellationToken).ConfigureAwait(false);
             IVectorIndex index = rowVectors.Length >= HnswIndex.ExactBelow
-                ? HnswIndex.Create(encoder.Dimensions, rowVectors, HnswOptions.Default)
+                ? LoadOrCreateHnsw(botId, encoder, rowVectors)
                 : FlatVectorIndex.Create(encoder.Dimensions, rowVectors);
             var centroids = new float[entryCount][];
             var sums = new float[entryCount][];
@@ -165,6 +170,51 @@ internal sealed class KbIndexBuilder
             _logger.LogWarning(e, "Bot {BotId}: vector recall is unavailable, answering with BM25 only: {Reason}", botId, e.Message);
             return (null, e.Message);
         }
+    }
+
+    /// <summary>The HNSW graph saved with a local model when its rows are unchanged; otherwise built (and saved next to the model).</summary>
+    private HnswIndex LoadOrCreateHnsw(string botId, IQueryEncoder encoder, float[][] rowVectors)
+    {
+        var path = (encoder as LocalKbEncoder)?.IndexPath;
+        if (path is not null && File.Exists(path))
+        {
+            try
+            {
+                using var stream = File.OpenRead(path);
+                var loaded = HnswIndex.Load(stream);
+                if (loaded.Dimensions == encoder.Dimensions && loaded.Count == rowVectors.Length)
+                {
+                    return loaded;
+                }
+
+                _logger.LogWarning("Bot {BotId}: the saved vector index {Path} does not fit the rows; rebuilding it", botId, path);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or EndOfStreamException or ArgumentException or FormatException)
+            {
+                _logger.LogWarning(e, "Bot {BotId}: the saved vector index {Path} is unreadable; rebuilding it", botId, path);
+            }
+        }
+
+        var index = HnswIndex.Create(encoder.Dimensions, rowVectors, HnswOptions.Default);
+        if (path is not null)
+        {
+            try
+            {
+                var temporary = path + ".tmp";
+                using (var stream = File.Create(temporary))
+                {
+                    index.Save(stream);
+                }
+
+                File.Move(temporary, path, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _logger.LogWarning(e, "Bot {BotId}: could not save the vector index to {Path}", botId, path);
+            }
+        }
+
+        return index;
     }
 
     private async ValueTask<(RankerModel Model, TrainingReport? Report)> TrainAsync(string botId, FaqEntry[] entries, KbRow[] rows, KbSettings settings, Bm25Parameters bm25Parameters, CancellationToken cancellationToken)

@@ -213,7 +213,7 @@ internal sealed partial class KbService : IDisposable
 
     private async ValueTask BuildAndPublishAsync(BotDefinition bot, KbSettings settings, IReadOnlyList<FaqEntry> entries, IReadOnlyList<DocumentChunk> chunks, long revision, CancellationToken cancellationToken)
     {
-        var builder = new KbIndexBuilder(_analyzer, _encoders, _logger) { Synonyms = _synonyms.GetValueOrDefault(bot.Id), Chunks = chunks };
+        var builder = new KbIndexBuilder(_analyzer, _encoders, _logger) { Synonyms = _synonyms.GetValueOrDefault(bot.Id), Chunks = chunks, CacheDirectory = bot.DataDirectory };
         var snapshot = await builder.BuildAsync(bot.Id, revision, entries, settings, cancellationToken).ConfigureAwait(false);
         if (_registry.Publish(snapshot))
         {

@@ -315,6 +315,10 @@ internal sealed partial class KbResponder : IResponder
         {
             turn.Trace.Note("vectors", "off: the embedder gave no vector for this question");
         }
+        else if (match.VectorsUsed && snapshot.Vectors is { } vectors)
+        {
+            turn.Trace.Note("vectors", vectors.Encoder.Model);
+        }
     }
 
     private static Activity[] AnswerReplies(TurnContext turn, KbSnapshot snapshot, FaqEntry faq, IReadOnlyList<KbCandidate> candidates)

@@ -74,6 +74,11 @@ internal sealed class KbSettings
             yield return "kb.recall.bm25 needs k1 >= 0 and b between 0 and 1.";
         }
 
+        foreach (var problem in Recall.Embedder.Validate())
+        {
+            yield return problem;
+        }
+
         if (Training.HeldOutFraction is <= 0 or >= 1)
         {
             yield return "kb.training.held-out-fraction must be between 0 and 1.";

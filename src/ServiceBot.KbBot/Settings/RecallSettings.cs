@@ -10,6 +10,9 @@ internal sealed class RecallSettings
     /// <summary>Vector recall with the bot's embedder; off means BM25 only.</summary>
     public bool Vector { get; set; } = true;
 
+    /// <summary>The local embedder's features and training (unused when an HTTP embedder is configured).</summary>
+    public EmbedderSettings Embedder { get; set; } = new();
+
     /// <summary>Question rows each method recalls.</summary>
     public int Rows { get; set; } = 60;
 
