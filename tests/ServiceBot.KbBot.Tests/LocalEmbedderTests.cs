@@ -210,10 +210,10 @@ public sealed class LocalEmbedderTests
 
         var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, English(), queries, settings, Factory(), TestContext.Current.CancellationToken);
 
-        Assert.Equal(["bm25", "vector", "hybrid", "hybrid+rerank"], report.Modes.Select(m => m.Mode));
-        Assert.Equal(0, report.Modes[0].RecallAt1);
-        Assert.Equal(1, report.Modes[1].RecallAt1);
-        Assert.Equal(1, report.Modes[3].RecallAt1);
+        Assert.Equal(["bm25", "vector", "hybrid", "hybrid+rerank"], report.Configurations.Select(m => m.Config));
+        Assert.Equal(0, report.Configurations[0].RecallAt1);
+        Assert.Equal(1, report.Configurations[1].RecallAt1);
+        Assert.Equal(1, report.Configurations[3].RecallAt1);
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ServiceBot.Abstractions.Bots;
 using ServiceBot.Abstractions.Knowledge;
 using ServiceBot.Abstractions.Text;
-using ServiceBot.KbBot.Embedding;
 using ServiceBot.KbBot.Index;
 using ServiceBot.KbBot.Matching;
 using ServiceBot.KbBot.Responding;
