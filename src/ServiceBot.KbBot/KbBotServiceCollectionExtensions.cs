@@ -29,8 +29,13 @@ public static class KbBotServiceCollectionExtensions
         services.TryAddSingleton<IKnowledgeRetriever, KbKnowledgeRetriever>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISynonymSource, BotSynonymSource>());
 
-        // The default embedder; an HTTP embedder registered after it wins (KbService takes the last one).
-        services.AddSingleton<IKbEncoderFactory, LocalKbEncoderFactory>();
+        // The default embedder, unless an HTTP embedder is configured (it is registered after, and the KB
+        // takes the last factory; leaving the local one out spares its dependencies where it is not used).
+        if (string.IsNullOrWhiteSpace(configuration[HttpEmbedderOptions.Section + ":Endpoint"]))
+        {
+            services.AddSingleton<IKbEncoderFactory, LocalKbEncoderFactory>();
+        }
+
         AddRemoteModels(services, configuration);
         return services;
     }

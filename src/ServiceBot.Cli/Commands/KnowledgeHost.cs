@@ -21,6 +21,9 @@ internal static class KnowledgeHost
             ContentRootPath = Environment.GetEnvironmentVariable("SERVICEBOT_HOME") is { Length: > 0 } home ? home : Directory.GetCurrentDirectory(),
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // Standard output carries the commands' results (eval --json lines, export to -); log lines go to standard error.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddServiceBot(builder.Configuration);
         return builder.Build();
     }
