@@ -57,9 +57,19 @@ public sealed class EvalKbCommandTests : IDisposable
                 Assert.True(line.TryGetProperty(key, out _), $"{key} missing in {line}");
             }
 
-            Assert.Equal(0.5, line.GetProperty("recall_at_1").GetDouble());
-            Assert.Equal(0.5, line.GetProperty("recall_at_10").GetDouble());
-            Assert.Equal(0.5, line.GetProperty("mrr_at_10").GetDouble());
+            // Lexical matching cannot find the second question's entry; the vector configurations may
+            // (the local embedder ranks every entry of a three-entry KB), so only BM25's figures are exact.
+            if (line.GetProperty("config").GetString() == "bm25")
+            {
+                Assert.Equal(0.5, line.GetProperty("recall_at_1").GetDouble());
+                Assert.Equal(0.5, line.GetProperty("recall_at_10").GetDouble());
+                Assert.Equal(0.5, line.GetProperty("mrr_at_10").GetDouble());
+            }
+            else
+            {
+                Assert.InRange(line.GetProperty("recall_at_1").GetDouble(), 0.5, 1);
+            }
+
             Assert.True(line.GetProperty("latency_p99_ms").GetDouble() >= line.GetProperty("latency_p50_ms").GetDouble());
         }
     }
