@@ -56,6 +56,8 @@ internal sealed class LocalKbEncoder : IQueryEncoder
 
     public ValueTask<float[]?> EncodeAsync(string text, CancellationToken cancellationToken) => ValueTask.FromResult(Encode(_analyzer.Analyze(text)));
 
+    public ValueTask<float[]?> EncodeAsync(AnalyzedUtterance utterance, CancellationToken cancellationToken) => ValueTask.FromResult(Encode(utterance));
+
     /// <summary>The unit vector of <paramref name="utterance"/>, or null when it holds no feature the KB knows.</summary>
     public float[]? Encode(AnalyzedUtterance utterance)
     {

@@ -1,3 +1,5 @@
+using ServiceBot.Abstractions.Text;
+
 namespace ServiceBot.KbBot.Index;
 
 /// <summary>Turns text into a unit-length vector for vector recall; the index and its queries share one encoder.</summary>
@@ -10,4 +12,7 @@ internal interface IQueryEncoder
     int Dimensions { get; }
 
     ValueTask<float[]?> EncodeAsync(string text, CancellationToken cancellationToken);
+
+    /// <summary>Encodes a message the turn has already analyzed; an encoder that reads the analyzer's terms uses them instead of analyzing again.</summary>
+    ValueTask<float[]?> EncodeAsync(AnalyzedUtterance utterance, CancellationToken cancellationToken) => EncodeAsync(utterance.Normalized, cancellationToken);
 }

@@ -24,7 +24,7 @@ internal static class FaqMatcher
         float[]? vector = null;
         if (snapshot.Vectors is { } vectors && !utterance.IsEmpty)
         {
-            vector = await vectors.Encoder.EncodeAsync(utterance.Normalized, cancellationToken).ConfigureAwait(false);
+            vector = await vectors.Encoder.EncodeAsync(utterance, cancellationToken).ConfigureAwait(false);
         }
 
         return Prepare(utterance, snapshot.Settings.Recall.SynonymWeight, synonyms, vector);
