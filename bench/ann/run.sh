@@ -20,7 +20,7 @@ peers="${PEERS_DIR:-/tmp/peers}"
 python=/usr/bin/python3   # Debian's, which has python3-numpy
 
 if ! "$python" -c 'import numpy' 2>/dev/null; then
-  sudo apt-get install -y python3-numpy
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y python3-numpy; else sudo apt-get install -y python3-numpy; fi
 fi
 if [ ! -d "$peers/node_modules/hnswlib-node" ]; then
   mkdir -p "$peers"

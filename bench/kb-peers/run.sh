@@ -9,6 +9,7 @@
 # FAQ (train.csv: one entry per intent; test.csv: the queries). MiniSearch is installed into a
 # scratch folder (PEERS_DIR, default /tmp/servicebot-kb-peers), never into the project; FTS5 is
 # Debian's libsqlite3 through /usr/bin/python3. Idempotent: a second run reinstalls nothing.
+# servicebot runs with the kb: settings of bench/kb-peers/bots/faq (the KB-Bot's defaults).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,7 +29,7 @@ if [ ! -d "$peers/node_modules/minisearch" ]; then
 fi
 
 [ -f "$cli" ] || dotnet build "$root/src/ServiceBot.Cli" -c Release -v q >/dev/null
-servicebot() { (cd "$root" && dotnet "$cli" eval kb "$@" "--ServiceBot:DataDirectory=$out/data"); }
+servicebot() { (cd "$root" && dotnet "$cli" eval kb "$@" "--ServiceBot:BotsDirectory=$here/bots" "--ServiceBot:DataDirectory=$out/data"); }
 
 run_dataset() { # name kb queries
   local name="$1" kb="$2" queries="$3" dir="$out/$1"

@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using ServiceBot.Abstractions.Text;
 using ServiceBot.KbBot.Index;
 using ServiceBot.KbBot.Matching;
@@ -51,7 +50,8 @@ internal static class KbScale
 
         var settings = new KbSettings();
         settings.Recall.Vector = vectors;
-        var builder = new KbIndexBuilder(analyzer, encoders, NullLogger.Instance);
+        // The builder's and the embedder's Information lines time the phases (training, vectors).
+        var builder = new KbIndexBuilder(analyzer, encoders, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger<KbIndexBuilder>());
         var before = GC.GetTotalMemory(forceFullCollection: true);
         clock.Restart();
         var snapshot = await builder.BuildAsync("bench", 1, faq, settings, CancellationToken.None).ConfigureAwait(false);
@@ -101,6 +101,8 @@ internal static class KbScale
             ContentRootPath = Filter.EvaluationData.RepositoryRoot(),
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("ServiceBot", LogLevel.Information);
+        builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss ");
         builder.Services.AddServiceBot(builder.Configuration);
         return builder.Build();
     }

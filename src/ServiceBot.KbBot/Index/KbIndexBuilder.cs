@@ -195,7 +195,9 @@ internal sealed class KbIndexBuilder
             }
         }
 
+        var clock = Stopwatch.StartNew();
         var index = HnswIndex.Create(encoder.Dimensions, rowVectors, HnswOptions.Default);
+        _logger.LogInformation("Bot {BotId}: vector index (HNSW) built over {Rows} questions in {Elapsed:0} ms", botId, rowVectors.Length, clock.Elapsed.TotalMilliseconds);
         if (path is not null)
         {
             try
@@ -276,12 +278,26 @@ internal sealed class KbIndexBuilder
             vectorOnly.Add(i);
         }
 
-        var hybridWeights = vectors is null || !training.Rerank
-            ? RankerModel.Prior.Hybrid.Weights
-            : RankerTrainer.Fit(Lists(reduced, rankerSet, true), RankerModel.Prior.Hybrid.Weights);
-        var lexicalWeights = !training.Rerank
-            ? RankerModel.Prior.Lexical.Weights
-            : RankerTrainer.Fit(Lists(reduced, rankerSet, false), RankerModel.Prior.Lexical.Weights, vectorOnly);
+        var prior = RankerModel.Prior;
+        float[] hybridWeights = prior.Hybrid.Weights, lexicalWeights = prior.Lexical.Weights;
+        WeightsChoice? hybrid = null, lexical = null;
+        if (training.Rerank)
+        {
+            // Fitted weights are kept only where they rank the calibration questions (held out of the
+            // fit) at least as well as the prior: a KB whose paraphrases are closer to each other than
+            // customers' questions can teach the reranker the wrong lesson.
+            if (vectors is not null)
+            {
+                var fitted = RankerTrainer.Fit(Lists(reduced, rankerSet, true), prior.Hybrid.Weights);
+                hybrid = Choose(w => new RankerModel(new LinearScorer(w), prior.Lexical, EmptyCalibration, EmptyCalibration), prior.Hybrid.Weights, fitted, true);
+                hybridWeights = hybrid.Fitted ? fitted : hybridWeights;
+            }
+
+            var fittedLexical = RankerTrainer.Fit(Lists(reduced, rankerSet, false), prior.Lexical.Weights, vectorOnly);
+            lexical = Choose(w => new RankerModel(prior.Hybrid, new LinearScorer(w), EmptyCalibration, EmptyCalibration), prior.Lexical.Weights, fittedLexical, false);
+            lexicalWeights = lexical.Fitted ? fittedLexical : lexicalWeights;
+        }
+
         var trained = new RankerModel(new LinearScorer(hybridWeights), new LinearScorer(lexicalWeights), new Dictionary<MatchMode, Calibrator>(), new Dictionary<MatchMode, Calibrator>());
         var scored = new KbSnapshot(botId, 0, entries, trainRows, reduced.Bm25, vectors, trained, settings);
 
@@ -335,9 +351,37 @@ internal sealed class KbIndexBuilder
         }
 
         var model = new RankerModel(trained.Hybrid, trained.Lexical, calibrators, lexicalCalibrators);
-        var report = new TrainingReport(heldOut.Count, rankerSet.Count, calibrationSet.Count, recallAt1, false, clock.Elapsed.TotalMilliseconds);
-        _logger.LogInformation("Bot {BotId}: reranker fitted on {Ranker} held-out questions, calibrated on {Calibration}; held-out recall@1 {Recall:0.000} in {Elapsed:0} ms", botId, report.RankerQueries, report.CalibrationQueries, report.HeldOutRecallAt1, report.ElapsedMs);
+        var report = new TrainingReport(heldOut.Count, rankerSet.Count, calibrationSet.Count, recallAt1, false, clock.Elapsed.TotalMilliseconds)
+        {
+            Hybrid = hybrid,
+            Lexical = lexical,
+        };
+        _logger.LogInformation(
+            "Bot {BotId}: reranker trained on {Ranker} held-out questions, calibrated on {Calibration}; held-out recall@1 {Recall:0.000}; weights: hybrid {Hybrid}, lexical {Lexical}; in {Elapsed:0} ms",
+            botId, report.RankerQueries, report.CalibrationQueries, report.HeldOutRecallAt1, (object?)hybrid ?? "prior", (object?)lexical ?? "prior", report.ElapsedMs);
         return (model, report);
+
+        WeightsChoice Choose(Func<float[], RankerModel> model, float[] priorWeights, float[] fittedWeights, bool withVectors) => WeightsChoice.Between(
+            RecallAt1(new KbSnapshot(botId, 0, entries, trainRows, reduced.Bm25, vectors, model(priorWeights), settings), calibrationSet, withVectors),
+            RecallAt1(new KbSnapshot(botId, 0, entries, trainRows, reduced.Bm25, vectors, model(fittedWeights), settings), calibrationSet, withVectors));
+    }
+
+    private static readonly Dictionary<MatchMode, Calibrator> EmptyCalibration = [];
+
+    private static double RecallAt1(KbSnapshot snapshot, List<(KbQuery Query, int Entry)> set, bool vectors)
+    {
+        if (set.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var right = 0;
+        foreach (var (query, entry) in set)
+        {
+            right += FaqMatcher.Match(snapshot, query, MatchMode.HybridRerank, null, vectors).Top?.Entry == entry ? 1 : 0;
+        }
+
+        return (double)right / set.Count;
     }
 
     private static List<(float[][] Candidates, int Correct)> Lists(KbSnapshot snapshot, List<(KbQuery Query, int Entry)> set, bool vectors)

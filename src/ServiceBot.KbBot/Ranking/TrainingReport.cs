@@ -7,4 +7,11 @@ namespace ServiceBot.KbBot.Ranking;
 /// <param name="HeldOutRecallAt1">Recall@1 of the trained reranker on the calibration questions that have an answer.</param>
 /// <param name="UsedPrior">True when the KB had too few paraphrases and the built-in prior model is used.</param>
 /// <param name="ElapsedMs">Time spent fitting.</param>
-internal sealed record TrainingReport(int HeldOut, int RankerQueries, int CalibrationQueries, double HeldOutRecallAt1, bool UsedPrior, double ElapsedMs);
+internal sealed record TrainingReport(int HeldOut, int RankerQueries, int CalibrationQueries, double HeldOutRecallAt1, bool UsedPrior, double ElapsedMs)
+{
+    /// <summary>Which weights the hybrid reranker kept; null when they were not fitted (no vectors, or kb.training.rerank off).</summary>
+    public WeightsChoice? Hybrid { get; init; }
+
+    /// <summary>Which weights the lexical (BM25-only) reranker kept; null when they were not fitted.</summary>
+    public WeightsChoice? Lexical { get; init; }
+}
