@@ -71,6 +71,16 @@ public sealed class EvalKbCommandTests : IDisposable
             }
 
             Assert.True(line.GetProperty("latency_p99_ms").GetDouble() >= line.GetProperty("latency_p50_ms").GetDouble());
+
+            // Three entries are too few to fit reranker weights on: the prior ranks, and the report says so.
+            if (line.GetProperty("config").GetString() == "hybrid+rerank")
+            {
+                Assert.Equal("prior", line.GetProperty("reranker_weights").GetString());
+            }
+            else
+            {
+                Assert.False(line.TryGetProperty("reranker_weights", out _), $"reranker_weights on {line}");
+            }
         }
     }
 

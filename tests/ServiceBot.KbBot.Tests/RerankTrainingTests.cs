@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ServiceBot.KbBot.Embedding;
+using ServiceBot.KbBot.Evaluation;
 using ServiceBot.KbBot.Formats;
 using ServiceBot.KbBot.Ranking;
 using ServiceBot.Testing;
@@ -46,6 +47,32 @@ public sealed class RerankTrainingTests
         Assert.Null(snapshot.Training.Lexical);
         Assert.Equal(RankerModel.Prior.Hybrid.Weights, snapshot.Model.Hybrid.Weights);
         Assert.Equal(RankerModel.Prior.Lexical.Weights, snapshot.Model.Lexical.Weights);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheEvaluationSaysWhichWeightsTheRerankerUses(bool rerank)
+    {
+        var settings = TestKb.Settings(training: true);
+        settings.Recall.Vector = true;
+        settings.Training.Rerank = rerank;
+        KbEvalQuery[] queries = [new("退货的运费谁来承担", "returns-shipping-fee"), new("发票怎么开", null)];
+
+        var report = await KbEvaluator.EvaluateAsync(TestKb.Analyzer, await ShopAsync(), queries, settings, new LocalKbEncoderFactory(TestKb.Analyzer, NullLogger.Instance), TestContext.Current.CancellationToken);
+
+        var reranked = report.Configurations.Single(c => c.Config == "hybrid+rerank");
+        Assert.All(report.Configurations.Where(c => c != reranked), c => Assert.Null(c.RerankerWeights));
+        if (rerank)
+        {
+            Assert.Contains(reranked.RerankerWeights, new[] { "fitted", "prior" });
+            Assert.StartsWith(reranked.RerankerWeights + " (held-out recall@1 fitted ", reranked.RerankerNote, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal("prior", reranked.RerankerWeights);
+            Assert.Null(reranked.RerankerNote);
+        }
     }
 
     [Fact]

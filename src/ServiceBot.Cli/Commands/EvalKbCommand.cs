@@ -149,6 +149,11 @@ internal static class EvalKbCommand
             if (c.Skipped is null)
             {
                 w.WriteBoolean("vectors", c.Vectors);
+                if (c.RerankerWeights is not null)
+                {
+                    w.WriteString("reranker_weights", c.RerankerWeights);
+                }
+
                 Number(w, "recall_at_1", c.RecallAt1);
                 Number(w, "recall_at_3", c.RecallAt3);
                 Number(w, "recall_at_5", c.RecallAt5);
@@ -244,6 +249,11 @@ internal static class EvalKbCommand
         if (report.Configurations.Any(m => m.Skipped is null && !m.Vectors && m.Config == "hybrid+rerank"))
         {
             Console.WriteLine("* without vectors: BM25 recall with the lexical reranker");
+        }
+
+        if (report.Configurations.FirstOrDefault(m => m.RerankerWeights is not null) is { } reranked)
+        {
+            Console.WriteLine($"hybrid+rerank weights: {reranked.RerankerNote ?? reranked.RerankerWeights}");
         }
 
         if (report.Configurations.FirstOrDefault(m => m.Tiers is not null)?.Tiers is { } t)

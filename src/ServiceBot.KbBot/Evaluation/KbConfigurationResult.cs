@@ -15,6 +15,16 @@ public sealed record KbConfigurationResult
     /// <summary>Whether vector recall took part (hybrid+rerank falls back to BM25 recall with the lexical reranker without an embedder).</summary>
     public bool Vectors { get; init; }
 
+    /// <summary>
+    /// For hybrid+rerank: "fitted" when the reranker uses weights fitted on the KB's held-out paraphrases
+    /// (kb.training.rerank, kept because they ranked them at least as well as the prior), else "prior".
+    /// Null for the other configurations.
+    /// </summary>
+    public string? RerankerWeights { get; init; }
+
+    /// <summary>For hybrid+rerank with fitted weights considered: the held-out Recall@1 of both weight sets.</summary>
+    public string? RerankerNote { get; init; }
+
     public int Queries { get; init; }
 
     /// <summary>Questions with an FAQ id; the rank metrics are over these.</summary>
