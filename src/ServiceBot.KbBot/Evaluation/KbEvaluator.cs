@@ -207,12 +207,13 @@ public static class KbEvaluator
         var (answerThreshold, suggestThreshold) = settings.ThresholdsFor(null);
         double Share(double sum) => answerable == 0 ? double.NaN : sum / answerable;
         var sorted = (double[])latencies.Clone();
-        var weights = mode != MatchMode.HybridRerank ? null : vectorsUsed ? snapshot.Training?.Hybrid : snapshot.Training?.Lexical;
+        var reranked = mode == MatchMode.HybridRerank;
+        var weights = !reranked ? null : vectorsUsed ? snapshot.Training?.Hybrid : snapshot.Training?.Lexical;
         return new KbConfigurationResult
         {
             Config = KbConfigurations.NameOf(mode),
             Vectors = vectorsUsed,
-            RerankerWeights = mode != MatchMode.HybridRerank ? null : weights?.Fitted == true ? "fitted" : "prior",
+            RerankerWeights = !reranked ? null : weights?.Fitted == true ? "fitted" : "prior",
             RerankerNote = weights?.ToString(),
             Queries = queries.Count,
             Answerable = answerable,

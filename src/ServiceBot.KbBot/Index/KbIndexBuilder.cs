@@ -289,12 +289,12 @@ internal sealed class KbIndexBuilder
             if (vectors is not null)
             {
                 var fitted = RankerTrainer.Fit(Lists(reduced, rankerSet, true), prior.Hybrid.Weights);
-                hybrid = Choose(w => new RankerModel(new LinearScorer(w), prior.Lexical, EmptyCalibration, EmptyCalibration), prior.Hybrid.Weights, fitted, true);
+                hybrid = Choose(prior.Hybrid.Weights, fitted, true);
                 hybridWeights = hybrid.Fitted ? fitted : hybridWeights;
             }
 
             var fittedLexical = RankerTrainer.Fit(Lists(reduced, rankerSet, false), prior.Lexical.Weights, vectorOnly);
-            lexical = Choose(w => new RankerModel(prior.Hybrid, new LinearScorer(w), EmptyCalibration, EmptyCalibration), prior.Lexical.Weights, fittedLexical, false);
+            lexical = Choose(prior.Lexical.Weights, fittedLexical, false);
             lexicalWeights = lexical.Fitted ? fittedLexical : lexicalWeights;
         }
 
@@ -361,27 +361,42 @@ internal sealed class KbIndexBuilder
             botId, report.RankerQueries, report.CalibrationQueries, report.HeldOutRecallAt1, (object?)hybrid ?? "prior", (object?)lexical ?? "prior", report.ElapsedMs);
         return (model, report);
 
-        WeightsChoice Choose(Func<float[], RankerModel> model, float[] priorWeights, float[] fittedWeights, bool withVectors) => WeightsChoice.Between(
-            RecallAt1(new KbSnapshot(botId, 0, entries, trainRows, reduced.Bm25, vectors, model(priorWeights), settings), calibrationSet, withVectors),
-            RecallAt1(new KbSnapshot(botId, 0, entries, trainRows, reduced.Bm25, vectors, model(fittedWeights), settings), calibrationSet, withVectors));
+        // The pair features do not depend on the weights: the calibration questions are matched once
+        // and both weight sets rank the same candidate lists.
+        WeightsChoice Choose(float[] priorWeights, float[] fittedWeights, bool withVectors)
+        {
+            var lists = Lists(reduced, calibrationSet, withVectors);
+            return WeightsChoice.Between(RecallAt1(lists, priorWeights), RecallAt1(lists, fittedWeights));
+        }
     }
 
-    private static readonly Dictionary<MatchMode, Calibrator> EmptyCalibration = [];
-
-    private static double RecallAt1(KbSnapshot snapshot, List<(KbQuery Query, int Entry)> set, bool vectors)
+    /// <summary>Share of the lists whose right candidate scores highest under <paramref name="weights"/>; a list without it counts as wrong.</summary>
+    private static double RecallAt1(List<(float[][] Candidates, int Correct)> lists, float[] weights)
     {
-        if (set.Count == 0)
+        if (lists.Count == 0)
         {
             return double.NaN;
         }
 
+        var scorer = new LinearScorer(weights);
         var right = 0;
-        foreach (var (query, entry) in set)
+        foreach (var (candidates, correct) in lists)
         {
-            right += FaqMatcher.Match(snapshot, query, MatchMode.HybridRerank, null, vectors).Top?.Entry == entry ? 1 : 0;
+            var best = -1;
+            var bestScore = double.NegativeInfinity;
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                var score = scorer.Score(candidates[i]);
+                if (score > bestScore)
+                {
+                    (best, bestScore) = (i, score);
+                }
+            }
+
+            right += correct >= 0 && best == correct ? 1 : 0;
         }
 
-        return (double)right / set.Count;
+        return (double)right / lists.Count;
     }
 
     private static List<(float[][] Candidates, int Correct)> Lists(KbSnapshot snapshot, List<(KbQuery Query, int Entry)> set, bool vectors)
