@@ -61,7 +61,7 @@ internal sealed class FactExtractor
             Scan(FactPatterns.EnglishDuration(), folded, claimed, facts, EnglishDuration);
             Scan(FactPatterns.Ordinal(), folded, claimed, facts, static (_, _) => Claim);
             Scan(FactPatterns.ChineseCount(), folded, claimed, facts, static (m, _) => Count(m, m.Groups["cls"].Value));
-            Scan(FactPatterns.EnglishCount(), folded, claimed, facts, (m, _) => EnglishCount(m));
+            Scan(FactPatterns.EnglishCount(), folded, claimed, facts, EnglishCount);
             Scan(FactPatterns.Number(), folded, claimed, facts, static (m, _) => Simple(FactKind.Number, m));
             ListedNames(folded, claimed, facts);
             BrandNames(folded, claimed, facts);
@@ -219,8 +219,14 @@ internal sealed class FactExtractor
     }
 
     // "3 coupons" is keyed by "coupon"; "3 of them", "two ways to" state no count of anything.
-    private Fact? EnglishCount(Match m)
+    private Fact? EnglishCount(Match m, string text)
     {
+        // "those three areas" counts what was just listed, by the customer or the sources: it states nothing new.
+        if (PrecededBy(text, m.Index, "those") || PrecededBy(text, m.Index, "these"))
+        {
+            return Claim;
+        }
+
         var noun = m.Groups["noun"].Value.ToLowerInvariant();
         if (noun.Length > 3 && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal))
         {
@@ -389,6 +395,13 @@ internal sealed class FactExtractor
         if (double.IsNaN(value))
         {
             return Claim;
+        }
+
+        // 9块9 is ¥9.9: the digit after 块 counts tenths (毛).
+        var jiao = m.Groups["jiao"];
+        if (jiao.Success)
+        {
+            value += Numerals.Parse(jiao.ValueSpan) / 10;
         }
 
         var surface = value;
@@ -594,7 +607,8 @@ internal sealed class FactExtractor
     {
         foreach (Match m in FactPatterns.LatinWord().Matches(text))
         {
-            var word = m.Value;
+            // A possessive names the same person or thing: "Li Hua's" is supported by "Li Hua".
+            var word = m.Value.EndsWith("'s", StringComparison.OrdinalIgnoreCase) ? m.Value[..^2] : m.Value;
             if (word.Length < 2 || IsClaimed(claimed, m.Index, m.Length) || _commonWords.Contains(word.TrimEnd('+')))
             {
                 continue;
@@ -608,6 +622,19 @@ internal sealed class FactExtractor
                 facts.Add(new Fact(FactKind.Name, m.Index, m.Length, 0, 0, "word|" + word.ToLowerInvariant(), []));
             }
         }
+    }
+
+    private static bool PrecededBy(string text, int index, string word)
+    {
+        var end = index;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var start = end - word.Length;
+        return end < index && start >= 0 && text.AsSpan(start, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase)
+            && (start == 0 || !char.IsAsciiLetter(text[start - 1]));
     }
 
     private static bool AtSentenceStart(string text, int index)

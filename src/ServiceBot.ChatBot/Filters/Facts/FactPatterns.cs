@@ -84,8 +84,9 @@ internal static partial class FactPatterns
 
     [GeneratedRegex(
         @"(?<cur>¥|RMB|CNY|US\$|\$|USD)\s?(?<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(?<mul>万|千|k(?![A-Za-z])))?"
+        + @"|(?<num>" + Num + @")\s?(?<cur>块)(?<jiao>[1-9一二两三四五六七八九])(?:毛|角)?(?![\d零〇一二两三四五六七八九十百千万点.:])"
         + @"|(?<num>" + Num + @")\s?(?<mul>万|千)?\s?(?<cur>元|块钱|块|人民币)"
-        + @"|(?<![A-Za-z])(?<num>\d+(?:,\d{3})*(?:\.\d+)?|" + Numerals.EnglishPattern + @")\s?(?<cur>yuan|RMB|CNY|dollars?|USD|bucks)(?![A-Za-z])",
+        + @"|(?<![A-Za-z])(?<num>\d+(?:,\d{3})*(?:\.\d+)?|" + Numerals.EnglishCompoundPattern + @")\s?(?<cur>yuan|RMB|CNY|dollars?|USD|bucks)(?![A-Za-z])",
         Options,
         TimeoutMs)]
     public static partial Regex Amount();
@@ -133,7 +134,8 @@ internal static partial class FactPatterns
     [GeneratedRegex(@"第\s*" + Num + @"|(?<![A-Za-z0-9])\d+(?:st|nd|rd|th)(?![A-Za-z])|(?m:^[ \t]*(?:[-*•][ \t]*)?\d{1,2}[.、)](?!\d))|[①②③④⑤⑥⑦⑧⑨⑩]", Options, TimeoutMs)]
     public static partial Regex Ordinal();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9.])\d+(?:,\d{3})*(?:\.\d+)?(?![A-Za-z0-9])", Options, TimeoutMs)]
+    /// <summary>Any other number in digits: compared by value with every number the sources write.</summary>
+    [GeneratedRegex(@"(?<![A-Za-z0-9.])(?<num>\d+(?:,\d{3})*(?:\.\d+)?)(?![A-Za-z0-9])", Options, TimeoutMs)]
     public static partial Regex Number();
 
     /// <summary>A Latin word, with inner joiners (Wi-Fi, AT&amp;T, Care+).</summary>

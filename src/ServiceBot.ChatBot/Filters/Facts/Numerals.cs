@@ -54,6 +54,9 @@ internal static class Numerals
         + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
         + "|zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|half)";
 
+    /// <summary>The regex for an English number word, or one followed by a scale word (five thousand, twenty-six thousand).</summary>
+    public const string EnglishCompoundPattern = EnglishPattern + @"(?:[ \t]+(?:hundred|thousand|million)(?![A-Za-z]))?";
+
     /// <summary>Parses a number written in digits, Chinese numerals or English words; NaN when it is none.</summary>
     public static double Parse(ReadOnlySpan<char> text)
     {
@@ -171,6 +174,19 @@ internal static class Numerals
 
     private static double ParseEnglish(ReadOnlySpan<char> text)
     {
+        // "five thousand", "twenty-six thousand", "two hundred": a number word times a scale word.
+        var space = text.LastIndexOfAny(' ', '\t');
+        if (space > 0)
+        {
+            var count = ParseEnglish(text[..space].TrimEnd());
+            var word = text[(space + 1)..];
+            var scale = word.Equals("hundred", StringComparison.OrdinalIgnoreCase) ? 100
+                : word.Equals("thousand", StringComparison.OrdinalIgnoreCase) ? 1000
+                : word.Equals("million", StringComparison.OrdinalIgnoreCase) ? 1_000_000
+                : double.NaN;
+            return count * scale;
+        }
+
         var dash = text.IndexOf('-');
         if (dash > 0)
         {

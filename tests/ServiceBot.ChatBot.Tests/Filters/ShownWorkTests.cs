@@ -1,0 +1,70 @@
+using Microsoft.Extensions.DependencyInjection;
+using ServiceBot.Abstractions.Filters;
+using ServiceBot.Abstractions.Retrieval;
+using ServiceBot.Abstractions.Turns;
+using ServiceBot.ChatBot.Tests.Support;
+
+namespace ServiceBot.ChatBot.Tests.Filters;
+
+/// <summary>
+/// The unsupported-facts filter on figures a reply works out or writes in words: arithmetic the reply
+/// shows on supported amounts passes, figures that only happen to be arithmetic on the sources do not;
+/// 9块9, "five thousand yuan", possessive names and "those three areas" read as what they say.
+/// </summary>
+public sealed class ShownWorkTests : IAsyncLifetime
+{
+    private static readonly RetrievedPassage[] Passages =
+    [
+        new("install-fees", "faq", "安装怎么收费？", "免费安装包含3米以内的管路。超出部分：空调铜管每米¥80，高空作业每次¥150。", 0),
+        new("subscribe-price", "faq", "会员多少钱？", "月卡¥15，年卡¥148，首次开通连续包月首月¥9.9。", 0),
+        new("crossborder-limit", "faq", "Cross-border limits", "Each cross-border purchase is limited to ¥5,000, and ¥26,000 per person a year. The buyer must match the payer, e.g. Li Hua.", 0),
+        new("shipinsure-en", "faq", "Return shipping insurance", "Jiangsu, Zhejiang and Shanghai get ¥8 towards return shipping; other areas get ¥12.", 0),
+    ];
+
+    private ChatBotServer _bot = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _bot = await ChatBotServer.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _bot.DisposeAsync();
+
+    [Theory]
+    [InlineData("超出的2米按每米¥80收费，需要另付¥160。")]
+    [InlineData("高空作业¥150，加上1米铜管¥80，一共¥230。")]
+    [InlineData("月卡¥15，买12个月是¥180；年卡¥148，相当于省了¥32。")]
+    [InlineData("Twelve months at ¥15 comes to ¥180, which is ¥32 more than the ¥148 annual plan.")]
+    [InlineData("首次开通连续包月的话，首月只需9块9。")]
+    [InlineData("Each purchase can be at most five thousand yuan, and each person can spend up to twenty-six thousand yuan a year.")]
+    [InlineData("The buyer has to match the payer, so if you pay with Li Hua's account, the order needs Li Hua's name.")]
+    [InlineData("Outside those three areas it pays ¥12 towards your return shipping.")]
+    public async Task FiguresTheReplyShowsOrWritesInWordsPass(string reply)
+    {
+        var result = await Filter().CheckAsync(Turn(), null!, reply, Ct);
+
+        Assert.True(result.Verdict == ReplyVerdict.Pass, $"{result.Verdict} ({result.Reason})");
+    }
+
+    [Theory]
+    [InlineData("高空作业比铜管每米贵¥70。", "¥70")] // 150 − 80, but the reply states neither
+    [InlineData("超出的2米按每米¥80收费，需要另付¥180。", "¥180")] // wrong arithmetic
+    [InlineData("首次开通连续包月的话，首月只需8块9。", "8块9")]
+    [InlineData("Each purchase can be at most six thousand yuan.", "six thousand yuan")]
+    [InlineData("Outside those areas it pays ¥20 towards your return shipping.", "¥20")]
+    public async Task FiguresNoSourceOrShownWorkSupportsAreCaught(string reply, string figure)
+    {
+        var result = await Filter().CheckAsync(Turn(), null!, reply, Ct);
+
+        Assert.NotEqual(ReplyVerdict.Pass, result.Verdict);
+        Assert.Contains(figure, result.Reason, StringComparison.Ordinal);
+    }
+
+    private TurnContext Turn()
+    {
+        var turn = _bot.Turn("多少钱", "zh-CN");
+        turn.Features.Set(new GroundingContext(Passages));
+        return turn;
+    }
+
+    private IReplyFilter Filter() => _bot.Server.Services.GetServices<IReplyFilter>().Single(f => f.Name == "unsupported-facts");
+}
