@@ -18,6 +18,8 @@ public sealed class ShownWorkTests : IAsyncLifetime
         new("install-fees", "faq", "安装怎么收费？", "免费安装包含3米以内的管路。超出部分：空调铜管每米¥80，高空作业每次¥150。", 0),
         new("subscribe-price", "faq", "会员多少钱？", "月卡¥15，年卡¥148，首次开通连续包月首月¥9.9。", 0),
         new("crossborder-limit", "faq", "Cross-border limits", "Each cross-border purchase is limited to ¥5,000, and ¥26,000 per person a year. The buyer must match the payer, e.g. Li Hua.", 0),
+        new("tradein-bonus", "faq", "以旧换新补贴", "选择抵扣购买新机的，额外补贴：手机¥100，平板电脑和智能手表¥50，笔记本电脑¥200。", 0),
+        new("tradein-bonus-en", "faq", "Trade-in bonus", "If you use it towards a new device, you get a bonus: ¥100 for phones, ¥50 for tablets and smartwatches, and ¥200 for laptops.", 0),
         new("shipinsure-en", "faq", "Return shipping insurance", "Jiangsu, Zhejiang and Shanghai get ¥8 towards return shipping; other areas get ¥12.", 0),
     ];
 
@@ -38,6 +40,8 @@ public sealed class ShownWorkTests : IAsyncLifetime
     [InlineData("Each purchase can be at most five thousand yuan, and each person can spend up to twenty-six thousand yuan a year.")]
     [InlineData("The buyer has to match the payer, so if you pay with Li Hua's account, the order needs Li Hua's name.")]
     [InlineData("Outside those three areas it pays ¥12 towards your return shipping.")]
+    [InlineData("平板电脑抵扣新机可以额外补贴¥50，手机是¥100。")]
+    [InlineData("A laptop gets the largest bonus, ¥200.")]
     public async Task FiguresTheReplyShowsOrWritesInWordsPass(string reply)
     {
         var result = await Filter().CheckAsync(Turn(), null!, reply, Ct);
@@ -50,6 +54,8 @@ public sealed class ShownWorkTests : IAsyncLifetime
     [InlineData("超出的2米按每米¥80收费，需要另付¥180。", "¥180")] // wrong arithmetic
     [InlineData("首次开通连续包月的话，首月只需8块9。", "8块9")]
     [InlineData("Each purchase can be at most six thousand yuan.", "six thousand yuan")]
+    [InlineData("平板电脑抵扣新机可以额外补贴¥100。", "¥100 for 平板电脑")] // the phones' row
+    [InlineData("When you use the value towards a new device, tablets get a ¥100 bonus.", "¥100 for tablet")]
     [InlineData("Outside those areas it pays ¥20 towards your return shipping.", "¥20")]
     public async Task FiguresNoSourceOrShownWorkSupportsAreCaught(string reply, string figure)
     {

@@ -20,6 +20,12 @@ internal static partial class FactChecker
         {
             if (sources.Supports(fact))
             {
+                if (sources.Misattributed(fact, reply, facts) is { } item)
+                {
+                    unsupported.Add((fact, fact.TextIn(reply) + " for " + item));
+                    sentences ??= SentenceSplitter.Split(reply);
+                }
+
                 continue;
             }
 
@@ -56,8 +62,9 @@ internal static partial class FactChecker
     /// Accepts the amounts a reply works out in front of the customer from amounts it states and the
     /// sources support: a sum or difference ("¥150 + ¥80, so ¥230 in total"; "年卡¥148，省了¥32" after
     /// "12个月是¥180") with at least one operand in the amount's own sentence, or a product of an amount
-    /// of that sentence and a count, duration or number of it ("超出的2米按每米¥80收费，另付¥160"; the
-    /// multiplier is accepted with it). Accepted amounts are operands for the later ones, in reply order.
+    /// of that sentence and a count, duration or number of it ("超出的2米按每米¥80收费，另付¥160").
+    /// Accepted amounts are operands for the later ones, in reply order; a count, duration or number
+    /// that multiplies one amount of its sentence into another is accepted as the multiplier it is.
     /// Sums of the sources' figures the reply does not state stay unsupported: that "¥10" is ¥18 − ¥8
     /// supports nothing unless the reply says ¥18 and ¥8.
     /// </summary>
@@ -65,31 +72,27 @@ internal static partial class FactChecker
     {
         int SentenceOf(Fact f) => sentences.FindIndex(s => f.Start >= s.Start && f.Start < s.Start + s.Length);
         bool IsUnsupported(Fact f) => unsupported.Exists(u => ReferenceEquals(u.Fact, f));
+        static bool IsMultiplier(Fact m) =>
+            m.Kind is FactKind.Count or FactKind.Duration or FactKind.Number && m.Surface.Length == 1 && m.Surface[0] >= 2 && m.Surface[0] == Math.Floor(m.Surface[0]);
 
         var amounts = facts.Where(f => f.Kind == FactKind.Amount && f.Low == f.High && f.Low > 0).ToList();
         var known = amounts.Where(a => !IsUnsupported(a)).ToList();
-        foreach (var amount in amounts)
+        foreach (var amount in amounts.Where(IsUnsupported))
         {
-            if (!IsUnsupported(amount))
-            {
-                continue;
-            }
-
             var sentence = SentenceOf(amount);
-            var operands = known.Where(k => k.Key == amount.Key && !ReferenceEquals(k, amount)).ToList();
+            var operands = known.Where(k => k.Key == amount.Key).ToList();
             var local = operands.Where(k => SentenceOf(k) == sentence).ToList();
             var summed = local.Exists(a => operands.Exists(b => !ReferenceEquals(a, b) && (Near(a.Low + b.Low, amount.Low) || Near(Math.Abs(a.Low - b.Low), amount.Low))));
-            var multiplier = summed ? null : facts.Find(m =>
-                m.Kind is FactKind.Count or FactKind.Duration or FactKind.Number
-                && m.Surface.Length == 1 && m.Surface[0] >= 2 && m.Surface[0] == Math.Floor(m.Surface[0])
-                && SentenceOf(m) == sentence
-                && local.Exists(a => Near(a.Low * m.Surface[0], amount.Low)));
-            if (summed || multiplier is not null)
+            var multiplied = facts.Exists(m => IsMultiplier(m) && SentenceOf(m) == sentence && local.Exists(a => Near(a.Low * m.Surface[0], amount.Low)));
+            if (summed || multiplied)
             {
-                unsupported.RemoveAll(u => ReferenceEquals(u.Fact, amount) || ReferenceEquals(u.Fact, multiplier));
+                unsupported.RemoveAll(u => ReferenceEquals(u.Fact, amount));
                 known.Add(amount);
             }
         }
+
+        unsupported.RemoveAll(u => IsMultiplier(u.Fact) && known.Exists(a => SentenceOf(a) == SentenceOf(u.Fact)
+            && known.Exists(p => !ReferenceEquals(a, p) && p.Key == a.Key && SentenceOf(p) == SentenceOf(a) && Near(a.Low * u.Fact.Surface[0], p.Low))));
     }
 
     private static bool Near(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(a));

@@ -21,6 +21,7 @@ internal sealed class FactIndex
     private readonly HashSet<string> _latinWords = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _phones = [];
     private readonly List<string> _urls = [];
+    private readonly ValueTables _tables = new();
     private readonly string _text;
 
     private FactIndex(string text) => _text = text;
@@ -48,6 +49,7 @@ internal sealed class FactIndex
 
             foreach (var (start, length) in SentenceSplitter.Split(source))
             {
+                index._tables.AddSentence(source, start, length, facts);
                 var inSentence = facts.Where(f => f.Start >= start && f.Start < start + length && f.Kind is FactKind.Amount or FactKind.Count).ToArray();
                 if (inSentence.Length >= 2)
                 {
@@ -127,6 +129,12 @@ internal sealed class FactIndex
         FactKind.Name => SupportsName(fact.Key!),
         _ => false,
     };
+
+    /// <summary>
+    /// The item a source table gives a different value, when the reply gives <paramref name="fact"/>'s
+    /// value (which the sources state) to it: "平板电脑补贴¥100" against "手机¥100，平板电脑和智能手表¥50".
+    /// </summary>
+    public string? Misattributed(Fact fact, string reply, IReadOnlyList<Fact> replyFacts) => _tables.Misattributed(fact, reply, replyFacts);
 
     /// <summary>
     /// True when <paramref name="fact"/> scales a rate the sources state by the same factor as another
