@@ -6,10 +6,17 @@ public sealed class HnswIndexTests
 {
     private const int Dims = 24;
 
-    private static float[][] Clustered(int n, int seed)
+    /// <summary>Large enough that <see cref="HnswIndex.Create(int, IReadOnlyList{float[]}, HnswOptions)"/> inserts most of it in batches.</summary>
+    private const int BulkDims = 32;
+
+    private static readonly Lazy<float[][]> BulkData = new(() => Clustered(20_000 + BulkQueries, 11, BulkDims));
+
+    private const int BulkQueries = 300;
+
+    private static float[][] Clustered(int n, int seed, int dims = Dims)
     {
         var random = new Random(seed);
-        var centres = Enumerable.Range(0, 40).Select(_ => Unit(Enumerable.Range(0, Dims).Select(_ => (float)Gaussian(random)).ToArray())).ToArray();
+        var centres = Enumerable.Range(0, 40).Select(_ => Unit(Enumerable.Range(0, dims).Select(_ => (float)Gaussian(random)).ToArray())).ToArray();
         return [.. Enumerable.Range(0, n).Select(_ =>
         {
             var c = centres[random.Next(centres.Length)];
@@ -25,16 +32,34 @@ public sealed class HnswIndexTests
         return v;
     }
 
-    private static double RecallAt10(HnswIndex approx, FlatVectorIndex exact, float[][] queries)
+    private static double RecallAt10(HnswIndex approx, FlatVectorIndex exact, float[][] queries, int? ef = null)
     {
         var hits = 0;
         foreach (var q in queries)
         {
             var truth = exact.Search(q, 10).Select(h => h.Id).ToHashSet();
-            hits += approx.Search(q, 10).Count(h => truth.Contains(h.Id));
+            hits += approx.Search(q, 10, ef ?? approx.Options.EfSearch).Count(h => truth.Contains(h.Id));
         }
 
         return hits / (10.0 * queries.Length);
+    }
+
+    private static HnswIndex AddLoop(int dims, float[][] data, HnswOptions options)
+    {
+        var index = new HnswIndex(dims, options, data.Length);
+        for (var i = 0; i < data.Length; i++)
+        {
+            index.Add(i, data[i]);
+        }
+
+        return index;
+    }
+
+    private static byte[] Bytes(HnswIndex index)
+    {
+        using var file = new MemoryStream();
+        index.Save(file);
+        return file.ToArray();
     }
 
     [Fact]
@@ -104,6 +129,71 @@ public sealed class HnswIndexTests
 
         Assert.Throws<InvalidDataException>(() => HnswIndex.Load(new MemoryStream(bytes[..(bytes.Length / 2)])));
         Assert.Throws<InvalidDataException>(() => HnswIndex.Load(new MemoryStream("not an index at all"u8.ToArray())));
+    }
+
+    [Fact]
+    public void BulkBuildSavesTheSameBytesWhateverTheThreadCount()
+    {
+        var data = BulkData.Value[..^BulkQueries];
+        var options = new HnswOptions { M = 12, EfConstruction = 100 };
+
+        var onAllCores = Bytes(HnswIndex.Create(BulkDims, data, options));
+
+        Assert.Equal(onAllCores, Bytes(HnswIndex.Create(BulkDims, data, options, maxDegreeOfParallelism: 1)));
+        Assert.Equal(onAllCores, Bytes(HnswIndex.Create(BulkDims, data, options, maxDegreeOfParallelism: 5)));
+    }
+
+    [Fact]
+    public void BulkBuildFindsAsManyTrueNeighboursAsAnAddLoop()
+    {
+        var data = BulkData.Value[..^BulkQueries];
+        var queries = BulkData.Value[^BulkQueries..];
+        var options = new HnswOptions { M = 12, EfConstruction = 100 };
+        var exact = FlatVectorIndex.Create(BulkDims, data);
+        const int Ef = 40;
+
+        var serial = RecallAt10(AddLoop(BulkDims, data, options), exact, queries, Ef);
+        var bulk = RecallAt10(HnswIndex.Create(BulkDims, data, options), exact, queries, Ef);
+
+        Assert.True(serial >= 0.95, $"Add loop recall@10 {serial:0.000} at ef {Ef}");
+        Assert.True(bulk >= 0.95, $"bulk build recall@10 {bulk:0.000} at ef {Ef}");
+        Assert.True(bulk >= serial - 0.01, $"bulk build recall@10 {bulk:0.000} against {serial:0.000} for the Add loop");
+    }
+
+    [Fact]
+    public void CreateBelowTheBulkSizeBuildsTheGraphAnAddLoopBuilds()
+    {
+        var data = Clustered(HnswIndex.BulkSerialPrefix, 13);
+
+        Assert.Equal(Bytes(AddLoop(Dims, data, HnswOptions.Default)), Bytes(HnswIndex.Create(Dims, data, HnswOptions.Default)));
+    }
+
+    [Fact]
+    public void BulkBuiltIndexRemovesAddsSavesAndLoads()
+    {
+        var data = Clustered(HnswIndex.BulkSerialPrefix + (3 * HnswIndex.BulkBatch) + 100, 14);
+        var hnsw = HnswIndex.Create(Dims, data, HnswOptions.Default);
+        var last = data.Length - 1;
+
+        Assert.Equal(data.Length, hnsw.Count);
+        Assert.Equal(last, hnsw.Search(data[last], 1)[0].Id);
+        Assert.True(hnsw.Remove(last));
+        Assert.DoesNotContain(hnsw.Search(data[last], 20), h => h.Id == last);
+
+        var extra = Clustered(1, 15)[0];
+        hnsw.Add(data.Length, extra);
+        hnsw.Add(last, data[last]);
+        Assert.Equal(data.Length + 1, hnsw.Count);
+        Assert.Equal(data.Length, hnsw.Search(extra, 1)[0].Id);
+        Assert.Equal(last, hnsw.Search(data[last], 1)[0].Id);
+
+        using var file = new MemoryStream(Bytes(hnsw));
+        var loaded = HnswIndex.Load(file);
+        Assert.Equal(hnsw.Count, loaded.Count);
+        foreach (var q in Clustered(20, 16))
+        {
+            Assert.Equal(hnsw.Search(q, 10), loaded.Search(q, 10));
+        }
     }
 
     [Fact]

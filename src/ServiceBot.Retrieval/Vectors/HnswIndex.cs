@@ -24,6 +24,16 @@ public sealed class HnswIndex : IVectorIndex
     /// <summary>Item count under which search is exact.</summary>
     public const int ExactBelow = 2000;
 
+    /// <summary>Vectors that <see cref="Create(int, IReadOnlyList{float[]}, HnswOptions)"/> inserts one at a time before it inserts in batches.</summary>
+    internal const int BulkSerialPrefix = 4096;
+
+    /// <summary>
+    /// Vectors inserted together by <see cref="Create(int, IReadOnlyList{float[]}, HnswOptions)"/>: each one searches the
+    /// graph as it was before its batch and compares itself exactly with the batch's earlier members.
+    /// A constant, not a function of the core count, so that the graph is too.
+    /// </summary>
+    internal const int BulkBatch = 256;
+
     private const int FileMagic = 0x574E5348; // "HSNW"
     private const int FileVersion = 1;
 
@@ -80,12 +90,30 @@ public sealed class HnswIndex : IVectorIndex
     public int NodeCount => Volatile.Read(ref _nodes);
 
     /// <summary>Builds an index over <paramref name="vectors"/> with ids 0..n-1.</summary>
-    public static HnswIndex Create(int dimensions, IReadOnlyList<float[]> vectors, HnswOptions options)
+    /// <remarks>
+    /// The first <see cref="BulkSerialPrefix"/> vectors are inserted one at a time, as <see cref="Add"/>
+    /// does, so an index of that size or less is the same graph a loop of <see cref="Add"/> builds. The
+    /// rest go in batches of <see cref="BulkBatch"/> whose searches, neighbour selection and reverse
+    /// links run on all cores. The result depends only on the vectors and the options, never on the
+    /// core count or thread timing: the same input saves to the same bytes (on one kind of CPU, since
+    /// the SIMD width can change the last bit of a similarity, as it can for <see cref="Add"/>).
+    /// </remarks>
+    public static HnswIndex Create(int dimensions, IReadOnlyList<float[]> vectors, HnswOptions options) =>
+        Create(dimensions, vectors, options, maxDegreeOfParallelism: -1);
+
+    /// <summary><see cref="Create(int, IReadOnlyList{float[]}, HnswOptions)"/> on at most <paramref name="maxDegreeOfParallelism"/> threads (-1: all cores).</summary>
+    internal static HnswIndex Create(int dimensions, IReadOnlyList<float[]> vectors, HnswOptions options, int maxDegreeOfParallelism)
     {
         var index = new HnswIndex(dimensions, options, vectors.Count);
-        for (var i = 0; i < vectors.Count; i++)
+        var serial = Math.Min(vectors.Count, BulkSerialPrefix);
+        for (var i = 0; i < serial; i++)
         {
             index.Add(i, vectors[i]);
+        }
+
+        if (serial < vectors.Count)
+        {
+            index.AddBulk(vectors, serial, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism });
         }
 
         return index;
@@ -104,23 +132,7 @@ public sealed class HnswIndex : IVectorIndex
 
             var node = _nodes;
             EnsureCapacity(node + 1);
-            vector.CopyTo(_vectors.AsSpan(node * Dimensions, Dimensions));
-            _ids[node] = id;
-            var level = (int)(-Math.Log(1 - _random.NextDouble()) * _levelFactor);
-            _levels[node] = level;
-            _links0[node] = new int[_m0 + 1];
-            if (level > 0)
-            {
-                var layers = new int[level + 1][];
-                for (var l = 1; l <= level; l++)
-                {
-                    layers[l] = new int[_options.M + 1];
-                }
-
-                _upper[node] = layers;
-            }
-
-            _nodeOfId[id] = node;
+            var level = NewNode(node, id, vector);
             Link(node, level);
             Volatile.Write(ref _nodes, node + 1);
             if (_published is null || _published.Node != _entry)
@@ -347,6 +359,29 @@ public sealed class HnswIndex : IVectorIndex
         _vectors = vectors;
     }
 
+    /// <summary>Stores a node's vector and id, draws its level and allocates its link lists; returns the level.</summary>
+    private int NewNode(int node, int id, ReadOnlySpan<float> vector)
+    {
+        vector.CopyTo(_vectors.AsSpan(node * Dimensions, Dimensions));
+        _ids[node] = id;
+        var level = (int)(-Math.Log(1 - _random.NextDouble()) * _levelFactor);
+        _levels[node] = level;
+        _links0[node] = new int[_m0 + 1];
+        if (level > 0)
+        {
+            var layers = new int[level + 1][];
+            for (var l = 1; l <= level; l++)
+            {
+                layers[l] = new int[_options.M + 1];
+            }
+
+            _upper[node] = layers;
+        }
+
+        _nodeOfId[id] = node;
+        return level;
+    }
+
     private void Link(int node, int level)
     {
         if (_entry < 0)
@@ -357,26 +392,13 @@ public sealed class HnswIndex : IVectorIndex
         }
 
         var query = _vectors.AsSpan(node * Dimensions, Dimensions);
-        var entry = _entry;
-        var sim = VectorMath.Dot(query, _vectors.AsSpan(entry * Dimensions, Dimensions));
-        for (var l = _maxLevel; l > level; l--)
-        {
-            (entry, sim) = Greedy(query, entry, sim, l, node + 1);
-        }
-
+        var (entry, sim) = Descend(query, level, _entry, _maxLevel, node + 1);
         var scratch = Scratch(node + 1);
         for (var l = Math.Min(level, _maxLevel); l >= 0; l--)
         {
             var found = SearchLayer(query, entry, sim, _options.EfConstruction, l, scratch, skipDeleted: false, null, node + 1);
+            var selected = SetLinks(node, l, found);
             var max = l == 0 ? _m0 : _options.M;
-            var selected = SelectNeighbors(found, _options.M);
-            var links = LinksOf(node, l);
-            links[0] = selected.Count;
-            for (var i = 0; i < selected.Count; i++)
-            {
-                links[i + 1] = selected[i];
-            }
-
             foreach (var neighbor in selected)
             {
                 Connect(neighbor, node, l, max);
@@ -390,6 +412,162 @@ public sealed class HnswIndex : IVectorIndex
             _maxLevel = level;
             _entry = node;
         }
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="vectors"/> from <paramref name="start"/> on, in batches of <see cref="BulkBatch"/>.
+    /// Only <see cref="Create(int, IReadOnlyList{float[]}, HnswOptions, int)"/> calls it, before anyone else sees the index.
+    /// </summary>
+    /// <remarks>
+    /// Per batch: levels are drawn in node order from the seeded generator (the same draws a loop of
+    /// <see cref="Add"/> makes). Then, in parallel, each node searches the graph as it was before the batch
+    /// (read-only, so no node sees another's work in progress), adds the batch's earlier members that
+    /// reach the layer with exact similarities, and selects its links with the heuristic. Then the
+    /// reverse links are grouped by the node that receives them and applied, in parallel over receivers
+    /// and in node order within one: <see cref="Connect"/> reads and writes the receiver's list only, so
+    /// this is the graph that linking the batch serially in node order gives. Last, the entry point moves
+    /// to the first node above the top level, as in <see cref="Link"/>.
+    /// </remarks>
+    private void AddBulk(IReadOnlyList<float[]> vectors, int start, ParallelOptions parallel)
+    {
+        for (var node = start; node < vectors.Count; node++)
+        {
+            VectorMath.CheckDimensions(vectors[node], Dimensions, "The vector");
+        }
+
+        lock (_write)
+        {
+            EnsureCapacity(vectors.Count);
+            var reverse = new List<ReverseLink>(BulkBatch * (_options.M + 2));
+            var runs = new List<int>();
+            for (var first = start; first < vectors.Count; first += BulkBatch)
+            {
+                var end = Math.Min(first + BulkBatch, vectors.Count);
+                for (var node = first; node < end; node++)
+                {
+                    NewNode(node, node, vectors[node]);
+                }
+
+                var batchStart = first;
+                var entry = _entry;
+                var top = _maxLevel;
+                Parallel.For(batchStart, end, parallel, node => LinkForward(node, batchStart, entry, top));
+
+                reverse.Clear();
+                for (var node = batchStart; node < end; node++)
+                {
+                    for (var l = _levels[node]; l >= 0; l--)
+                    {
+                        var links = LinksOf(node, l);
+                        for (var i = 1; i <= links[0]; i++)
+                        {
+                            reverse.Add(new ReverseLink(links[i], l, node));
+                        }
+                    }
+                }
+
+                reverse.Sort(ReverseLink.Compare);
+                runs.Clear();
+                for (var i = 0; i < reverse.Count; i++)
+                {
+                    if (i == 0 || reverse[i].Receiver != reverse[i - 1].Receiver || reverse[i].Level != reverse[i - 1].Level)
+                    {
+                        runs.Add(i);
+                    }
+                }
+
+                runs.Add(reverse.Count);
+                Parallel.For(0, runs.Count - 1, parallel, run =>
+                {
+                    for (var i = runs[run]; i < runs[run + 1]; i++)
+                    {
+                        var link = reverse[i];
+                        Connect(link.Receiver, link.Newcomer, link.Level, link.Level == 0 ? _m0 : _options.M);
+                    }
+                });
+
+                for (var node = batchStart; node < end; node++)
+                {
+                    if (_levels[node] > _maxLevel)
+                    {
+                        _maxLevel = _levels[node];
+                        _entry = node;
+                    }
+                }
+
+                _live += end - batchStart;
+                Volatile.Write(ref _nodes, end);
+                Volatile.Write(ref _published, new EntryPoint(_entry, _maxLevel));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets <paramref name="node"/>'s own links on every layer of its level from the graph below
+    /// <paramref name="batchStart"/> (entered at <paramref name="entry"/> on layer <paramref name="top"/>)
+    /// and the batch's members before it. Writes nothing but the node's own lists.
+    /// </summary>
+    private void LinkForward(int node, int batchStart, int entry, int top)
+    {
+        var query = _vectors.AsSpan(node * Dimensions, Dimensions);
+        var level = _levels[node];
+        (entry, var sim) = Descend(query, level, entry, top, batchStart);
+        var scratch = Scratch(batchStart);
+        for (var l = level; l >= 0; l--)
+        {
+            List<(float Sim, int Node)> found;
+            if (l <= top)
+            {
+                found = SearchLayer(query, entry, sim, _options.EfConstruction, l, scratch, skipDeleted: false, null, batchStart);
+                (sim, entry) = found[0];
+            }
+            else
+            {
+                found = [];
+            }
+
+            for (var other = batchStart; other < node; other++)
+            {
+                if (_levels[other] >= l)
+                {
+                    found.Add((VectorMath.Dot(query, _vectors.AsSpan(other * Dimensions, Dimensions)), other));
+                }
+            }
+
+            found.Sort(static (a, b) => a.Sim != b.Sim ? b.Sim.CompareTo(a.Sim) : a.Node.CompareTo(b.Node));
+            if (found.Count > _options.EfConstruction)
+            {
+                found.RemoveRange(_options.EfConstruction, found.Count - _options.EfConstruction);
+            }
+
+            SetLinks(node, l, found);
+        }
+    }
+
+    /// <summary>Greedy descent from <paramref name="entry"/> on layer <paramref name="top"/> to the layer above <paramref name="level"/>.</summary>
+    private (int Node, float Sim) Descend(ReadOnlySpan<float> query, int level, int entry, int top, int limit)
+    {
+        var sim = VectorMath.Dot(query, _vectors.AsSpan(entry * Dimensions, Dimensions));
+        for (var l = top; l > level; l--)
+        {
+            (entry, sim) = Greedy(query, entry, sim, l, limit);
+        }
+
+        return (entry, sim);
+    }
+
+    /// <summary>Selects <paramref name="node"/>'s links on <paramref name="level"/> from candidates sorted best first, stores and returns them.</summary>
+    private List<int> SetLinks(int node, int level, List<(float Sim, int Node)> sortedBestFirst)
+    {
+        var selected = SelectNeighbors(sortedBestFirst, _options.M);
+        var links = LinksOf(node, level);
+        links[0] = selected.Count;
+        for (var i = 0; i < selected.Count; i++)
+        {
+            links[i + 1] = selected[i];
+        }
+
+        return selected;
     }
 
     /// <summary>Adds <paramref name="newcomer"/> to <paramref name="node"/>'s links, pruning with the heuristic when full.</summary>
@@ -567,6 +745,17 @@ public sealed class HnswIndex : IVectorIndex
     private bool Returnable(int node, Func<int, bool>? exclude) => !_deleted[node] && (exclude is null || !exclude(_ids[node]));
 
     private sealed record EntryPoint(int Node, int Level);
+
+    /// <summary>A link from <see cref="Receiver"/> back to <see cref="Newcomer"/> on one layer.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private readonly record struct ReverseLink(int Receiver, int Level, int Newcomer)
+    {
+        /// <summary>By receiver, layer, then newcomer: a total order, so sorting is deterministic.</summary>
+        public static int Compare(ReverseLink a, ReverseLink b) =>
+            a.Receiver != b.Receiver ? a.Receiver.CompareTo(b.Receiver)
+            : a.Level != b.Level ? a.Level.CompareTo(b.Level)
+            : a.Newcomer.CompareTo(b.Newcomer);
+    }
 
     private static SearchScratch Scratch(int nodes)
     {
