@@ -60,6 +60,7 @@ internal sealed partial class ClaimChecker
     {
         var sentences = SentenceSplitter.Split(reply);
         var unsupported = new List<(int Sentence, string Kind, string Text)>();
+        var underHeader = false;
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = reply.Substring(sentences[i].Start, sentences[i].Length);
@@ -71,7 +72,12 @@ internal sealed partial class ClaimChecker
                 }
             }
 
-            var contradiction = Contradiction(sentence, sources, settings);
+            // A line that introduces a list ("以下情况不在保修范围内：", "doesn't cover:") and the items under
+            // it are compared as a whole or not at all: apart, the header has no object and the items no
+            // predicate, and the header's negation belongs to every item.
+            var item = ListItem().IsMatch(sentence);
+            underHeader = item ? underHeader : sentence.TrimEnd().EndsWith(':') || sentence.TrimEnd().EndsWith('：');
+            var contradiction = underHeader || IsSourceTalk(sentence) ? null : Contradiction(sentence, sources, settings);
             if (contradiction is not null)
             {
                 unsupported.Add((i, "contradiction", contradiction));
@@ -134,7 +140,16 @@ internal sealed partial class ClaimChecker
                 }
             }
 
-            if (best is not null && bestCoverage >= settings.MinCoverage && ((own && !best.SentenceNegated) || (!carried && best.Negated)))
+            if (best is null || bestCoverage < settings.MinCoverage)
+            {
+                continue;
+            }
+
+            // The negation must sit in what the two clauses share: in "starts the day after the warranty
+            // ends and covers faults not caused by the user" the "not" is about something the reply
+            // does not restate.
+            var common = new HashSet<string>(units.Where(best.Units.Contains), StringComparer.Ordinal);
+            if ((own && !best.SentenceNegated && NegatedWithin(clause, common)) || (!carried && best.Negated && NegatedWithin(best.Text, common)))
             {
                 return clause;
             }
@@ -161,17 +176,29 @@ internal sealed partial class ClaimChecker
         return Array.Exists(_sourceTalk, phrase => text.Contains(phrase, StringComparison.Ordinal));
     }
 
-    private bool IsNegated(string clause)
+    private bool IsNegated(string clause) => Negations(clause).Any();
+
+    /// <summary>Where the clause's negations are, as (start, end) in it; phrases that negate nothing are skipped.</summary>
+    private IEnumerable<(int Start, int End)> Negations(string clause)
     {
+        // Masked, not removed, so that offsets stay those of the clause.
         var text = Normalize(clause);
         foreach (var phrase in _notNegations)
         {
-            text = text.Replace(phrase, " ", StringComparison.Ordinal);
+            text = text.Replace(phrase, new string(' ', phrase.Length), StringComparison.Ordinal);
         }
 
         if (HasCjk(text))
         {
-            return Array.Exists(_cjkNegations, n => text.Contains(n, StringComparison.Ordinal));
+            foreach (var negation in _cjkNegations)
+            {
+                for (var at = text.IndexOf(negation, StringComparison.Ordinal); at >= 0; at = text.IndexOf(negation, at + 1, StringComparison.Ordinal))
+                {
+                    yield return (at, at + negation.Length);
+                }
+            }
+
+            yield break;
         }
 
         foreach (Match word in LatinWord().Matches(text))
@@ -179,11 +206,41 @@ internal sealed partial class ClaimChecker
             // Contractions ("hasn't", "wouldn't") negate whether or not the list names them.
             if (_latinNegations.Contains(word.Value) || word.Value.EndsWith("n't", StringComparison.Ordinal))
             {
-                return true;
+                yield return (word.Index, word.Index + word.Length);
+            }
+        }
+    }
+
+    /// <summary>True when a negation of <paramref name="clause"/> lies within, or right before, the stretch its <paramref name="shared"/> units cover.</summary>
+    private bool NegatedWithin(string clause, HashSet<string> shared)
+    {
+        var text = Normalize(clause);
+        int first = int.MaxValue, last = -1;
+        if (HasCjk(text))
+        {
+            foreach (var unit in shared)
+            {
+                var at = text.IndexOf(unit, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    first = Math.Min(first, at);
+                    last = Math.Max(last, text.LastIndexOf(unit, StringComparison.Ordinal) + unit.Length);
+                }
+            }
+        }
+        else
+        {
+            foreach (Match word in LatinWord().Matches(text))
+            {
+                if (shared.Contains(word.Value))
+                {
+                    first = Math.Min(first, word.Index);
+                    last = Math.Max(last, word.Index + word.Length);
+                }
             }
         }
 
-        return false;
+        return last >= 0 && Negations(clause).Any(n => n.End >= first - 1 && n.Start <= last);
     }
 
     /// <summary>What a clause says, as a set: Chinese character pairs, or English words less stop words and negations.</summary>
@@ -253,6 +310,10 @@ internal sealed partial class ClaimChecker
     // and before a subordinating word, which starts a condition of its own.
     [GeneratedRegex(@"[，,；;：。！？!?\n]|:(?!\d)|(?<=[A-Za-z)])\.(?=\s|$)|\s(?=(?:if|unless|because|but|so)\s)|(?=如果|若|因为|除非|但)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ClauseBreak();
+
+    // A list item: a line that starts with a bullet or a number ("- 人为损坏", "2. Water damage").
+    [GeneratedRegex(@"^\s*(?:[-*•·]|\d{1,2}[.、)])\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ListItem();
 
     // Words with their contraction ("can't") and hyphenated compounds as one ("no-reason", "in-ear"),
     // so the "no" of "no-reason" is no negation.

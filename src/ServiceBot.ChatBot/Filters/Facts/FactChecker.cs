@@ -40,6 +40,7 @@ internal static partial class FactChecker
         if (unsupported.Count > 0)
         {
             AcceptShownWork(facts, unsupported, sentences!);
+            AcceptWorkedOutTimes(facts, unsupported, sources);
         }
 
         if (unsupported.Count == 0)
@@ -62,7 +63,8 @@ internal static partial class FactChecker
     /// Accepts the amounts a reply works out in front of the customer from amounts it states and the
     /// sources support: a sum or difference ("¥150 + ¥80, so ¥230 in total"; "年卡¥148，省了¥32" after
     /// "12个月是¥180") with at least one operand in the amount's own sentence, or a product of an amount
-    /// of that sentence and a count, duration or number of it ("超出的2米按每米¥80收费，另付¥160").
+    /// of that sentence and a count, duration, number, share or discount of it ("超出的2米按每米¥80收费，
+    /// 另付¥160"; "实付金额的8%，您实付¥6,000，需要¥480").
     /// Accepted amounts are operands for the later ones, in reply order; a count, duration or number
     /// that multiplies one amount of its sentence into another is accepted as the multiplier it is.
     /// Sums of the sources' figures the reply does not state stay unsupported: that "¥10" is ¥18 − ¥8
@@ -73,7 +75,7 @@ internal static partial class FactChecker
         int SentenceOf(Fact f) => sentences.FindIndex(s => f.Start >= s.Start && f.Start < s.Start + s.Length);
         bool IsUnsupported(Fact f) => unsupported.Exists(u => ReferenceEquals(u.Fact, f));
         static bool IsMultiplier(Fact m) =>
-            m.Kind is FactKind.Count or FactKind.Duration or FactKind.Number && m.Surface.Length == 1 && m.Surface[0] >= 2 && m.Surface[0] == Math.Floor(m.Surface[0]);
+            m.Kind is FactKind.Count or FactKind.Duration or FactKind.Number or FactKind.Multiplier && m.Surface.Length == 1 && m.Surface[0] >= 2 && m.Surface[0] == Math.Floor(m.Surface[0]);
 
         var amounts = facts.Where(f => f.Kind == FactKind.Amount && f.Low == f.High && f.Low > 0).ToList();
         var known = amounts.Where(a => !IsUnsupported(a)).ToList();
@@ -83,7 +85,7 @@ internal static partial class FactChecker
             var operands = known.Where(k => k.Key == amount.Key).ToList();
             var local = operands.Where(k => SentenceOf(k) == sentence).ToList();
             var summed = local.Exists(a => operands.Exists(b => !ReferenceEquals(a, b) && (Near(a.Low + b.Low, amount.Low) || Near(Math.Abs(a.Low - b.Low), amount.Low))));
-            var multiplied = facts.Exists(m => IsMultiplier(m) && SentenceOf(m) == sentence && local.Exists(a => Near(a.Low * m.Surface[0], amount.Low)));
+            var multiplied = facts.Exists(m => SentenceOf(m) == sentence && Rates(m).Any(r => local.Exists(a => Near(a.Low * r, amount.Low))));
             if (summed || multiplied)
             {
                 unsupported.RemoveAll(u => ReferenceEquals(u.Fact, amount));
@@ -91,9 +93,49 @@ internal static partial class FactChecker
             }
         }
 
+        // Shares and discounts are policy figures: one the sources do not state stays unsupported.
         unsupported.RemoveAll(u => IsMultiplier(u.Fact) && known.Exists(a => SentenceOf(a) == SentenceOf(u.Fact)
             && known.Exists(p => !ReferenceEquals(a, p) && p.Key == a.Key && SentenceOf(p) == SentenceOf(a) && Near(a.Low * u.Fact.Surface[0], p.Low))));
     }
+
+    // What a fact of the amount's sentence may multiply it by: a count, duration or number ("2米",
+    // "12个月", "3 ×"), a share ("8%" of it, or what is left after it) or a discount (8折).
+    private static IEnumerable<double> Rates(Fact m)
+    {
+        switch (m.Kind)
+        {
+            case FactKind.Percent when m.Low == m.High && m.Low is > 0 and < 100:
+                return [m.Low / 100, 1 - (m.Low / 100)];
+            case FactKind.Discount when m.Low == m.High && m.Low is > 0 and < 10:
+                return [m.Low / 10, 1 - (m.Low / 10)];
+            case FactKind.Count or FactKind.Duration or FactKind.Number or FactKind.Multiplier
+                when m.Surface.Length == 1 && m.Surface[0] >= 2 && m.Surface[0] == Math.Floor(m.Surface[0]):
+                return [m.Surface[0]];
+            default:
+                return [];
+        }
+    }
+
+    /// <summary>
+    /// Accepts a time the reply works out from a time it states or the customer gave and a duration
+    /// the sources or the reply state: "14:00那场持续2小时，到下午4点结束", "you ordered at 9:15 and have
+    /// 2 hours, so until 11:15". Either reading of a twelve-hour time counts.
+    /// </summary>
+    private static void AcceptWorkedOutTimes(List<Fact> facts, List<(Fact Fact, string Text)> unsupported, FactIndex sources)
+    {
+        if (!unsupported.Exists(u => u.Fact.Kind == FactKind.Time))
+        {
+            return;
+        }
+
+        var bases = facts.Where(f => f.Kind == FactKind.Time && !unsupported.Exists(u => ReferenceEquals(u.Fact, f))).Concat(sources.CustomerTimes).ToList();
+        var durations = facts.Where(f => f.Kind == FactKind.Duration && !unsupported.Exists(u => ReferenceEquals(u.Fact, f))).Concat(sources.Durations)
+            .SelectMany(d => new[] { d.Low, d.High }).Where(d => d > 0 && d < 1440).Distinct().ToList();
+        unsupported.RemoveAll(u => u.Fact.Kind == FactKind.Time && bases.Exists(b =>
+            durations.Exists(d => new[] { b.Low, b.High }.Any(at => new[] { u.Fact.Low, u.Fact.High }.Any(t => SameClock(at + d, t) || SameClock(at - d, t))))));
+    }
+
+    private static bool SameClock(double a, double b) => Near((((a - b) % 1440) + 1440) % 1440, 0);
 
     private static bool Near(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(a));
 

@@ -48,7 +48,7 @@ internal sealed class FactExtractor
             Scan(FactPatterns.Url(), folded, claimed, facts, static (m, _) => UrlFact(m));
             Scan(FactPatterns.Phone(), folded, claimed, facts, static (m, _) => PhoneFact(m));
             Scan(FactPatterns.Identifier(), folded, claimed, facts, static (m, _) => StringFact(FactKind.Identifier, m, m.Value.ToUpperInvariant(), "", 0));
-            Scan(FactPatterns.ClockTime(), folded, claimed, facts, static (m, _) => ClockTime(m));
+            Scan(FactPatterns.ClockTime(), folded, claimed, facts, static (m, t) => ClockTime(m, t));
             Scan(FactPatterns.ChineseTime(), folded, claimed, facts, ChineseTime);
             Scan(FactPatterns.EnglishTime(), folded, claimed, facts, static (m, _) => EnglishTime(m));
             Scan(FactPatterns.ChineseDate(), folded, claimed, facts, static (m, _) => ChineseDate(m));
@@ -257,10 +257,15 @@ internal sealed class FactExtractor
         return new Fact(FactKind.Discount, m.Index, m.Length, value, value, null, [value]);
     }
 
-    private static Fact? ClockTime(Match m)
+    private static Fact? ClockTime(Match m, string text)
     {
-        var minutes = (int.Parse(m.Groups["h"].ValueSpan, CultureInfo.InvariantCulture) * 60) + int.Parse(m.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
-        return new Fact(FactKind.Time, m.Index, m.Length, minutes, minutes, null, []);
+        var hour = int.Parse(m.Groups["h"].ValueSpan, CultureInfo.InvariantCulture);
+        var minutes = (hour * 60) + int.Parse(m.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
+
+        // "晚上11:59" is 23:59: after a part of the day past noon, a twelve-hour time reads both ways.
+        var before = text.AsSpan(0, m.Index).TrimEnd();
+        var afternoon = hour is >= 1 and < 12 && (before.EndsWith("下午") || before.EndsWith("晚上") || before.EndsWith("傍晚") || before.EndsWith("夜里") || before.EndsWith("夜间"));
+        return new Fact(FactKind.Time, m.Index, m.Length, minutes, afternoon ? minutes + 720 : minutes, null, []);
     }
 
     // A Chinese numeral before 点 is a time only when something says so: a part of the day, digits,

@@ -12,6 +12,7 @@ internal sealed class FactIndex
 
     private readonly Dictionary<FactKind, List<Fact>> _byKind = [];
     private readonly List<Fact> _customerAmounts = [];
+    private readonly List<Fact> _customerTimes = [];
     private readonly HashSet<double> _surface = [];
     private readonly HashSet<double> _plain = [];
     private readonly HashSet<(string Key, double Value)> _counts = [];
@@ -40,6 +41,7 @@ internal sealed class FactIndex
             if (customer)
             {
                 index._customerAmounts.AddRange(facts.Where(f => f.Kind == FactKind.Amount && f.Low == f.High && f.Low > 0));
+                index._customerTimes.AddRange(facts.Where(f => f.Kind == FactKind.Time));
             }
 
             foreach (var fact in facts)
@@ -111,6 +113,12 @@ internal sealed class FactIndex
             }
         }
     }
+
+    /// <summary>The times the customer gave ("I ordered at 9:15"): where a reply's "until 11:15" may start from.</summary>
+    public IReadOnlyList<Fact> CustomerTimes => _customerTimes;
+
+    /// <summary>Every duration the sources and the customer state.</summary>
+    public IReadOnlyList<Fact> Durations => _byKind.GetValueOrDefault(FactKind.Duration) ?? [];
 
     /// <summary>True when the sources state <paramref name="fact"/>.</summary>
     public bool Supports(Fact fact) => fact.Kind switch

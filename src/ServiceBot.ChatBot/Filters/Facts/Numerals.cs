@@ -54,8 +54,8 @@ internal static class Numerals
         + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
         + "|zero|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|half)";
 
-    /// <summary>The regex for an English number word, or one followed by a scale word (five thousand, twenty-six thousand).</summary>
-    public const string EnglishCompoundPattern = EnglishPattern + @"(?:[ \t]+(?:hundred|thousand|million)(?![A-Za-z]))?";
+    /// <summary>The regex for an English number word, or one followed by scale words (five thousand, twenty-six thousand, five hundred thousand).</summary>
+    public const string EnglishCompoundPattern = EnglishPattern + @"(?:[ \t]+(?:hundred|thousand|million)(?![A-Za-z])){0,2}";
 
     /// <summary>Parses a number written in digits, Chinese numerals or English words; NaN when it is none.</summary>
     public static double Parse(ReadOnlySpan<char> text)
