@@ -74,8 +74,10 @@ internal static partial class FactChecker
     {
         int SentenceOf(Fact f) => sentences.FindIndex(s => f.Start >= s.Start && f.Start < s.Start + s.Length);
         bool IsUnsupported(Fact f) => unsupported.Exists(u => ReferenceEquals(u.Fact, f));
-        static bool IsMultiplier(Fact m) =>
-            m.Kind is FactKind.Count or FactKind.Duration or FactKind.Number or FactKind.Multiplier && m.Surface.Length == 1 && m.Surface[0] >= 2 && m.Surface[0] == Math.Floor(m.Surface[0]);
+
+        // Shares and discounts are policy figures: one the sources do not state stays unsupported
+        // whatever it multiplies.
+        static bool IsMultiplier(Fact m) => m.Kind is not (FactKind.Percent or FactKind.Discount) && Rates(m).Any();
 
         var amounts = facts.Where(f => f.Kind == FactKind.Amount && f.Low == f.High && f.Low > 0).ToList();
         var known = amounts.Where(a => !IsUnsupported(a)).ToList();
@@ -84,8 +86,8 @@ internal static partial class FactChecker
             var sentence = SentenceOf(amount);
             var operands = known.Where(k => k.Key == amount.Key).ToList();
             var local = operands.Where(k => SentenceOf(k) == sentence).ToList();
-            var summed = local.Exists(a => operands.Exists(b => !ReferenceEquals(a, b) && (Near(a.Low + b.Low, amount.Low) || Near(Math.Abs(a.Low - b.Low), amount.Low))));
-            var multiplied = facts.Exists(m => SentenceOf(m) == sentence && Rates(m).Any(r => local.Exists(a => Near(a.Low * r, amount.Low))));
+            var summed = local.Exists(a => operands.Exists(b => !ReferenceEquals(a, b) && (FactIndex.Near(a.Low + b.Low, amount.Low) || FactIndex.Near(Math.Abs(a.Low - b.Low), amount.Low))));
+            var multiplied = facts.Exists(m => SentenceOf(m) == sentence && Rates(m).Any(r => local.Exists(a => FactIndex.Near(a.Low * r, amount.Low))));
             if (summed || multiplied)
             {
                 unsupported.RemoveAll(u => ReferenceEquals(u.Fact, amount));
@@ -93,9 +95,8 @@ internal static partial class FactChecker
             }
         }
 
-        // Shares and discounts are policy figures: one the sources do not state stays unsupported.
         unsupported.RemoveAll(u => IsMultiplier(u.Fact) && known.Exists(a => SentenceOf(a) == SentenceOf(u.Fact)
-            && known.Exists(p => !ReferenceEquals(a, p) && p.Key == a.Key && SentenceOf(p) == SentenceOf(a) && Near(a.Low * u.Fact.Surface[0], p.Low))));
+            && known.Exists(p => !ReferenceEquals(a, p) && p.Key == a.Key && SentenceOf(p) == SentenceOf(a) && FactIndex.Near(a.Low * u.Fact.Surface[0], p.Low))));
     }
 
     // What a fact of the amount's sentence may multiply it by: a count, duration or number ("2米",
@@ -135,9 +136,7 @@ internal static partial class FactChecker
             durations.Exists(d => new[] { b.Low, b.High }.Any(at => new[] { u.Fact.Low, u.Fact.High }.Any(t => SameClock(at + d, t) || SameClock(at - d, t))))));
     }
 
-    private static bool SameClock(double a, double b) => Near((((a - b) % 1440) + 1440) % 1440, 0);
-
-    private static bool Near(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(a));
+    private static bool SameClock(double a, double b) => FactIndex.Near((((a - b) % 1440) + 1440) % 1440, 0);
 
     /// <summary>True when <paramref name="text"/> says something besides citation markers and a sources list.</summary>
     internal static bool HasBody(string text, string? sourcesHeading)

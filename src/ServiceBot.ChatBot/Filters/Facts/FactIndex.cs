@@ -230,7 +230,8 @@ internal sealed class FactIndex
 
     private List<Fact> Typed(Fact fact) => _byKind.TryGetValue(fact.Kind, out var list) ? list : [];
 
-    private static bool Near(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(a));
+    /// <summary>Equal up to rounding: ¥9.9 × 3 is ¥29.7.</summary>
+    internal static bool Near(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(a));
 
     private static bool NearDuration(double a, double b) => Math.Abs(a - b) <= DurationTolerance * Math.Max(Math.Abs(a), Math.Abs(b));
 
