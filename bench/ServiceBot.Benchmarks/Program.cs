@@ -6,7 +6,6 @@ using ServiceBot.Benchmarks.Kb;
 // with no filter BenchmarkDotNet lists the suites and asks.
 // `-- filter-throughput CORPUS PATTERNS` measures the rejector beside the npm peers (bench/filter/run.sh);
 // `-- kb-scale [ENTRIES SIMILAR QUERIES]` builds a generated 100k-entry KB and times recall + rerank per query;
-// `-- ann DIR KIND` measures the HNSW index beside hnswlib-node on the same vectors (bench/ann/run.sh);
 // `-- injection-eval` and `-- rejector-eval` print the quality numbers of docs/funnel.md.
 switch (args)
 {
@@ -14,8 +13,6 @@ switch (args)
         return FilterThroughput.Run(rest);
     case ["kb-scale", .. var rest]:
         return await KbScale.RunAsync(rest);
-    case ["ann", .. var rest]:
-        return AnnComparison.Run(rest);
     case ["injection-eval", .. var rest]:
         return InjectionEvaluation.Run(rest);
     case ["rejector-eval", .. var rest]:
