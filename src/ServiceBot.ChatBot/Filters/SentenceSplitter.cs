@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ServiceBot.ChatBot.Filters;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace ServiceBot.ChatBot.Filters;
 /// end ("1.5" and "luming-mall.example" do not end one). Closing quotes and brackets stay with their
 /// sentence, and so do the spaces after it, so the pieces concatenate back to the text.
 /// </remarks>
-internal static class SentenceSplitter
+internal static partial class SentenceSplitter
 {
     /// <summary>Every sentence of <paramref name="text"/> as (start, length); together they cover the text.</summary>
     public static List<(int Start, int Length)> Split(string text)
@@ -108,4 +110,10 @@ internal static class SentenceSplitter
     private static bool IsCloser(char c) => c is '”' or '’' or '"' or '\'' or ')' or '）' or '】' or '」' or '』' or ']' or '》';
 
     private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff';
+
+    /// <summary>True when the sentence is a list item: a line that starts with a bullet or a number ("- 人为损坏", "2. Water damage").</summary>
+    public static bool IsListItem(ReadOnlySpan<char> sentence) => ListItem().IsMatch(sentence);
+
+    [GeneratedRegex(@"^\s*(?:[-*•·]|\d{1,2}[.、)])\s*\S", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ListItem();
 }

@@ -15,7 +15,7 @@ namespace ServiceBot.ChatBot.Tests.Evaluation;
 /// conversation, as the post-filter stage would run them. A reply the filters repair or block counts
 /// as flagged. Prints recall of ungrounded replies and the false-flag rate of grounded ones per split
 /// and per kind, and fails if they fall below what was measured (dev 96 % / 0 %, test 90.6 % / 0 %,
-/// holdout 67.1 % / 2.9 %, holdout2 77.1 % / 0 %, holdout3 67.5 % / 5 %, all after fixes informed by
+/// holdout 67.1 % / 1.4 %, holdout2 77.1 % / 0 %, holdout3 67.5 % / 5 %, all after fixes informed by
 /// them; the blind scorings were holdout2 70 % / 14.3 % and holdout3 67.5 % / 18.8 %). The issue's
 /// target of 95 % at 5 % is met on dev only: semantic errors, a quarter of the ungrounded replies, need
 /// an entailment model.
@@ -31,9 +31,9 @@ public sealed class HallucinationEvaluationTests(ITestOutputHelper output) : IAs
     public async ValueTask DisposeAsync() => await _bot.DisposeAsync();
 
     [Theory]
-    [InlineData("dev", 0.96, 0.05)]
-    [InlineData("test", 0.90, 0.05)]
-    [InlineData("holdout", 0.65, 0.03)]
+    [InlineData("dev", 0.96, 0.0)]
+    [InlineData("test", 0.90, 0.0)]
+    [InlineData("holdout", 0.67, 0.02)]
     [InlineData("holdout2", 0.77, 0.0)]
     [InlineData("holdout3", 0.67, 0.05)]
     public async Task TheFiltersCatchUngroundedRepliesAndLeaveGroundedOnesAlone(string split, double minRecall, double maxFalseFlags)

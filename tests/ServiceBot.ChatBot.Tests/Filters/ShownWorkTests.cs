@@ -43,6 +43,7 @@ public sealed class ShownWorkTests : IAsyncLifetime
     [InlineData("Each purchase can be at most five thousand yuan, and each person can spend up to twenty-six thousand yuan a year.")]
     [InlineData("The buyer has to match the payer, so if you pay with Li Hua's account, the order needs Li Hua's name.")]
     [InlineData("Outside those three areas it pays ¥12 towards your return shipping.")]
+    [InlineData("Each purchase and each year have their own limit, in two figures:\n- ¥5,000 per purchase\n- ¥26,000 per year")]
     [InlineData("平板电脑抵扣新机可以额外补贴¥50，手机是¥100。")]
     [InlineData("年中大促到6月18日晚上11:59结束。")]
     [InlineData("The credit limit is up to five hundred thousand yuan.")]
@@ -86,6 +87,7 @@ public sealed class ShownWorkTests : IAsyncLifetime
     [InlineData("年中大促到6月18日上午11:59结束。", "11:59")]
     [InlineData("平板电脑抵扣新机可以额外补贴¥100。", "¥100 for 平板电脑")] // the phones' row
     [InlineData("When you use the value towards a new device, tablets get a ¥100 bonus.", "¥100 for tablet")]
+    [InlineData("Each purchase and each year have their own limit, in three figures:\n- ¥5,000 per purchase\n- ¥26,000 per year", "three figures")]
     [InlineData("Outside those areas it pays ¥20 towards your return shipping.", "¥20")]
     public async Task FiguresNoSourceOrShownWorkSupportsAreCaught(string reply, string figure)
     {

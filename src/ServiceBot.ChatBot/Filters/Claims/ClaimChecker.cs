@@ -75,7 +75,7 @@ internal sealed partial class ClaimChecker
             // A line that introduces a list ("以下情况不在保修范围内：", "doesn't cover:") and the items under
             // it are compared as a whole or not at all: apart, the header has no object and the items no
             // predicate, and the header's negation belongs to every item.
-            var item = ListItem().IsMatch(sentence);
+            var item = SentenceSplitter.IsListItem(sentence);
             underHeader = item ? underHeader : sentence.TrimEnd().EndsWith(':') || sentence.TrimEnd().EndsWith('：');
             var contradiction = underHeader || IsSourceTalk(sentence) ? null : Contradiction(sentence, sources, settings);
             if (contradiction is not null)
@@ -310,10 +310,6 @@ internal sealed partial class ClaimChecker
     // and before a subordinating word, which starts a condition of its own.
     [GeneratedRegex(@"[，,；;：。！？!?\n]|:(?!\d)|(?<=[A-Za-z)])\.(?=\s|$)|\s(?=(?:if|unless|because|but|so)\s)|(?=如果|若|因为|除非|但)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ClauseBreak();
-
-    // A list item: a line that starts with a bullet or a number ("- 人为损坏", "2. Water damage").
-    [GeneratedRegex(@"^\s*(?:[-*•·]|\d{1,2}[.、)])\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex ListItem();
 
     // Words with their contraction ("can't") and hyphenated compounds as one ("no-reason", "in-ear"),
     // so the "no" of "no-reason" is no negation.

@@ -41,6 +41,7 @@ internal static partial class FactChecker
         {
             AcceptShownWork(facts, unsupported, sentences!);
             AcceptWorkedOutTimes(facts, unsupported, sources);
+            AcceptListCounts(reply, unsupported, sentences!);
         }
 
         if (unsupported.Count == 0)
@@ -134,6 +135,36 @@ internal static partial class FactChecker
             .SelectMany(d => new[] { d.Low, d.High }).Where(d => d > 0 && d < 1440).Distinct().ToList();
         unsupported.RemoveAll(u => u.Fact.Kind == FactKind.Time && bases.Exists(b =>
             durations.Exists(d => new[] { b.Low, b.High }.Any(at => new[] { u.Fact.Low, u.Fact.High }.Any(t => SameClock(at + d, t) || SameClock(at - d, t))))));
+    }
+
+    /// <summary>
+    /// Accepts a count that says how many items the reply lists right after it: "Gift cards come in
+    /// four values:" over four bulleted lines, "有以下3种情况：" over three numbered ones.
+    /// </summary>
+    private static void AcceptListCounts(string reply, List<(Fact Fact, string Text)> unsupported, List<(int Start, int Length)> sentences)
+    {
+        unsupported.RemoveAll(u =>
+        {
+            if (u.Fact.Kind is not (FactKind.Count or FactKind.Number) || u.Fact.Surface.Length != 1)
+            {
+                return false;
+            }
+
+            var at = sentences.FindIndex(s => u.Fact.Start >= s.Start && u.Fact.Start < s.Start + s.Length);
+            var header = reply.AsSpan(sentences[at].Start, sentences[at].Length).TrimEnd();
+            if (header.IsEmpty || header[^1] is not (':' or '：'))
+            {
+                return false;
+            }
+
+            var items = 0;
+            while (at + items + 1 < sentences.Count && SentenceSplitter.IsListItem(reply.AsSpan(sentences[at + items + 1].Start, sentences[at + items + 1].Length)))
+            {
+                items++;
+            }
+
+            return items == u.Fact.Surface[0];
+        });
     }
 
     private static bool SameClock(double a, double b) => FactIndex.Near((((a - b) % 1440) + 1440) % 1440, 0);
