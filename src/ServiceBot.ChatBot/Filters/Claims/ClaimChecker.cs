@@ -112,7 +112,7 @@ internal sealed partial class ClaimChecker
             var own = IsNegated(clause);
             carried |= own;
             var units = Units(clause);
-            if (units.Count < settings.MinClauseUnits || IsSourceTalk(clause))
+            if (units.Count < settings.MinClauseUnits)
             {
                 continue;
             }
@@ -170,9 +170,9 @@ internal sealed partial class ClaimChecker
         }
     }
 
-    private bool IsSourceTalk(string clause)
+    private bool IsSourceTalk(string sentence)
     {
-        var text = Normalize(clause);
+        var text = Normalize(sentence);
         return Array.Exists(_sourceTalk, phrase => text.Contains(phrase, StringComparison.Ordinal));
     }
 

@@ -16,16 +16,12 @@ internal static partial class FactChecker
         var unsupported = new List<(Fact, string)>();
         var facts = extractor.Extract(reply);
         List<(int Start, int Length)>? sentences = null;
+        List<Fact>? supported = null;
         foreach (var fact in facts)
         {
             if (sources.Supports(fact))
             {
-                if (sources.Misattributed(fact, reply, facts) is { } item)
-                {
-                    unsupported.Add((fact, fact.TextIn(reply) + " for " + item));
-                    sentences ??= SentenceSplitter.Split(reply);
-                }
-
+                (supported ??= []).Add(fact);
                 continue;
             }
 
@@ -35,6 +31,12 @@ internal static partial class FactChecker
             {
                 unsupported.Add((fact, fact.TextIn(reply)));
             }
+        }
+
+        foreach (var (fact, item) in sources.Misattributed(reply, facts, supported ?? []))
+        {
+            unsupported.Add((fact, fact.TextIn(reply) + " for " + item));
+            sentences ??= SentenceSplitter.Split(reply);
         }
 
         if (unsupported.Count > 0)

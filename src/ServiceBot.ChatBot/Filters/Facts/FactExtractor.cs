@@ -48,7 +48,7 @@ internal sealed class FactExtractor
             Scan(FactPatterns.Url(), folded, claimed, facts, static (m, _) => UrlFact(m));
             Scan(FactPatterns.Phone(), folded, claimed, facts, static (m, _) => PhoneFact(m));
             Scan(FactPatterns.Identifier(), folded, claimed, facts, static (m, _) => StringFact(FactKind.Identifier, m, m.Value.ToUpperInvariant(), "", 0));
-            Scan(FactPatterns.ClockTime(), folded, claimed, facts, static (m, t) => ClockTime(m, t));
+            Scan(FactPatterns.ClockTime(), folded, claimed, facts, static (m, _) => ClockTime(m));
             Scan(FactPatterns.ChineseTime(), folded, claimed, facts, ChineseTime);
             Scan(FactPatterns.EnglishTime(), folded, claimed, facts, static (m, _) => EnglishTime(m));
             Scan(FactPatterns.ChineseDate(), folded, claimed, facts, static (m, _) => ChineseDate(m));
@@ -257,16 +257,21 @@ internal sealed class FactExtractor
         return new Fact(FactKind.Discount, m.Index, m.Length, value, value, null, [value]);
     }
 
-    private static Fact? ClockTime(Match m, string text)
+    // "晚上11:59" is 23:59.
+    private static Fact? ClockTime(Match m)
     {
-        var hour = int.Parse(m.Groups["h"].ValueSpan, CultureInfo.InvariantCulture);
+        var hour = InDayPart(m.Groups["period"].Value, int.Parse(m.Groups["h"].ValueSpan, CultureInfo.InvariantCulture));
         var minutes = (hour * 60) + int.Parse(m.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
-
-        // "晚上11:59" is 23:59: after a part of the day past noon, a twelve-hour time reads both ways.
-        var before = text.AsSpan(0, m.Index).TrimEnd();
-        var afternoon = hour is >= 1 and < 12 && (before.EndsWith("下午") || before.EndsWith("晚上") || before.EndsWith("傍晚") || before.EndsWith("夜里") || before.EndsWith("夜间"));
-        return new Fact(FactKind.Time, m.Index, m.Length, minutes, afternoon ? minutes + 720 : minutes, null, []);
+        return new Fact(FactKind.Time, m.Index, m.Length, minutes, minutes, null, []);
     }
+
+    /// <summary>The hour on a 24-hour clock of an hour said after a part of the day (下午3 is 15).</summary>
+    private static int InDayPart(string period, int hour) => period switch
+    {
+        "下午" or "傍晚" or "晚上" or "夜里" or "夜间" when hour < 12 => hour + 12,
+        "中午" when hour < 11 => hour + 12,
+        _ => hour,
+    };
 
     // A Chinese numeral before 点 is a time only when something says so: a part of the day, digits,
     // minutes, or what follows (前, 后, 到…); otherwise 一点 is "a little".
@@ -293,20 +298,13 @@ internal sealed class FactExtractor
         var h = (int)hour;
         var start = m.Groups["period"].Success ? m.Groups["period"].Index : m.Groups["h"].Index;
         var length = end - start;
-        switch (period)
+        if (period.Length == 0 && h is > 0 and < 12)
         {
-            case "下午" or "傍晚" or "晚上" or "夜里" or "夜间" when h < 12:
-                h += 12;
-                break;
-            case "中午" when h < 11:
-                h += 12;
-                break;
-            case "" when h is > 0 and < 12:
-                // 9点 without a part of the day reads as 9:00 or 21:00.
-                return new Fact(FactKind.Time, start, length, (h * 60) + minute, ((h + 12) * 60) + minute, null, []);
+            // 9点 without a part of the day reads as 9:00 or 21:00.
+            return new Fact(FactKind.Time, start, length, (h * 60) + minute, ((h + 12) * 60) + minute, null, []);
         }
 
-        var value = (h * 60) + minute;
+        var value = (InDayPart(period, h) * 60) + minute;
         return new Fact(FactKind.Time, start, length, value, value, null, []);
     }
 

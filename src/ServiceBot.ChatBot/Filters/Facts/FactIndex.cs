@@ -139,10 +139,11 @@ internal sealed class FactIndex
     };
 
     /// <summary>
-    /// The item a source table gives a different value, when the reply gives <paramref name="fact"/>'s
-    /// value (which the sources state) to it: "平板电脑补贴¥100" against "手机¥100，平板电脑和智能手表¥50".
+    /// The reply's facts the sources state by value but a source table gives to another item than the
+    /// reply does ("平板电脑补贴¥100" against "手机¥100，平板电脑和智能手表¥50"), each with the item.
     /// </summary>
-    public string? Misattributed(Fact fact, string reply, IReadOnlyList<Fact> replyFacts) => _tables.Misattributed(fact, reply, replyFacts);
+    public IEnumerable<(Fact Fact, string Item)> Misattributed(string reply, IReadOnlyList<Fact> replyFacts, IEnumerable<Fact> supported) =>
+        _tables.Misattributed(reply, replyFacts, supported);
 
     /// <summary>
     /// True when <paramref name="fact"/> scales a rate the sources state by the same factor as another

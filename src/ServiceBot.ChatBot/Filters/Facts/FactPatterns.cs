@@ -15,6 +15,9 @@ internal static partial class FactPatterns
     // An English number word standing alone.
     private const string Word = "(?<![A-Za-z])" + Numerals.EnglishPattern + "(?![A-Za-z])";
 
+    // A part of the day before a time: 晚上 makes 11:59 and 9点 evening times.
+    private const string DayPart = "(?<period>凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间)";
+
     private const string Sep = @"\s*(?:-|–|—|~|〜|至|到|to)\s*";
 
     private const int TimeoutMs = 1000;
@@ -53,11 +56,11 @@ internal static partial class FactPatterns
         TimeoutMs)]
     public static partial Regex Identifier();
 
-    [GeneratedRegex(@"(?<![\d:.])(?<h>[01]?\d|2[0-4]):(?<m>[0-5]\d)(?![\d:])", Options, TimeoutMs)]
+    [GeneratedRegex(@"(?:" + DayPart + @"\s*)?(?<![\d:.])(?<h>[01]?\d|2[0-4]):(?<m>[0-5]\d)(?![\d:])", Options, TimeoutMs)]
     public static partial Regex ClockTime();
 
     [GeneratedRegex(
-        @"(?<period>凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间)?\s*(?<h>" + Num + @")\s*[点點](?:\s*(?<m>" + Num + @")\s*分|(?<half>半)|(?<whole>整|钟))?",
+        DayPart + @"?\s*(?<h>" + Num + @")\s*[点點](?:\s*(?<m>" + Num + @")\s*分|(?<half>半)|(?<whole>整|钟))?",
         Options,
         TimeoutMs)]
     public static partial Regex ChineseTime();

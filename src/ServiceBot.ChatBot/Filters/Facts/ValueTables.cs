@@ -61,39 +61,47 @@ internal sealed partial class ValueTables
     }
 
     /// <summary>
-    /// The item a source table gives another value, when <paramref name="fact"/> (supported by value)
-    /// is said in <paramref name="reply"/> of items that row does not name; else null.
+    /// The facts of <paramref name="reply"/> that the sources state by value (<paramref name="supported"/>)
+    /// but said of an item a source table gives another value, each with that item.
     /// </summary>
-    public string? Misattributed(Fact fact, string reply, IReadOnlyList<Fact> replyFacts)
+    public IEnumerable<(Fact Fact, string Item)> Misattributed(string reply, IReadOnlyList<Fact> replyFacts, IEnumerable<Fact> supported)
     {
-        if (_tables.Count == 0 || !IsRowKind(fact.Kind))
+        if (_tables.Count == 0)
         {
-            return null;
+            yield break;
         }
 
-        var (start, length) = Clauses(reply, 0, reply.Length).First(c => fact.Start >= c.Start && fact.Start < c.Start + c.Length);
-        if (!ReferenceEquals(Single(replyFacts, start, length), fact))
+        var clauses = Clauses(reply, 0, reply.Length).ToList();
+        foreach (var fact in supported)
         {
-            return null;
-        }
-
-        var clause = reply.Substring(start, length);
-        var words = Words(clause);
-        foreach (var table in _tables)
-        {
-            if (table[0].Fact.Kind != fact.Kind || table[0].Fact.Key != fact.Key || !Array.Exists(table, r => SameValue(r.Fact, fact)))
+            if (!IsRowKind(fact.Kind))
             {
                 continue;
             }
 
-            var named = table.Where(r => Array.Exists(r.Items, item => Mentions(clause, words, item))).ToList();
-            if (named.Count > 0 && !named.Exists(r => SameValue(r.Fact, fact)))
+            var (start, length) = clauses.Find(c => fact.Start >= c.Start && fact.Start < c.Start + c.Length);
+            if (!ReferenceEquals(Single(replyFacts, start, length), fact))
             {
-                return named[0].Items.First(item => Mentions(clause, words, item));
+                continue;
+            }
+
+            var clause = reply.Substring(start, length);
+            var words = Words(clause);
+            foreach (var table in _tables)
+            {
+                if (table[0].Fact.Kind != fact.Kind || table[0].Fact.Key != fact.Key || !Array.Exists(table, r => SameValue(r.Fact, fact)))
+                {
+                    continue;
+                }
+
+                var named = table.Where(r => Array.Exists(r.Items, item => Mentions(clause, words, item))).ToList();
+                if (named.Count > 0 && !named.Exists(r => SameValue(r.Fact, fact)))
+                {
+                    yield return (fact, named[0].Items.First(item => Mentions(clause, words, item)));
+                    break;
+                }
             }
         }
-
-        return null;
     }
 
     private static bool IsRowKind(FactKind kind) => kind is FactKind.Amount or FactKind.Percent or FactKind.Discount or FactKind.Multiplier or FactKind.Duration or FactKind.Count;
